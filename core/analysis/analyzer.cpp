@@ -1,0 +1,69 @@
+#include "analysis/analyzer.h"
+
+#include <unicode/edits.h>
+
+#include "analysis/normalizer.h"
+#include "util/error.h"
+
+namespace scoop {
+
+Analyzer::Analyzer(std::string_view language) : stemmer_(language) {}
+
+void Analyzer::append_tokens(std::uint32_t first_position, std::vector<Token>& out) {
+    std::uint32_t position = first_position;
+    for (WordPiece& piece : pieces_) {
+        Token token;
+        token.stem = piece.numeric ? piece.text : stemmer_.stem(piece.text);
+        token.word = std::move(piece.text);
+        token.position = position++;
+        token.begin = piece.begin;
+        token.end = piece.end;
+        token.joined = piece.joined;
+        out.push_back(std::move(token));
+    }
+}
+
+void Analyzer::analyze(std::string_view text, std::vector<Token>& out,
+                       std::uint32_t first_position) {
+    normalized_.clear();
+    normalize_fold(text, normalized_);
+    pieces_.clear();
+    tokenizer_.tokenize(normalized_, pieces_);
+    append_tokens(first_position, out);
+}
+
+std::vector<Token> Analyzer::analyze(std::string_view text) {
+    std::vector<Token> out;
+    analyze(text, out);
+    return out;
+}
+
+std::vector<Token> Analyzer::analyze_with_source_offsets(std::string_view text) {
+    icu::Edits edits;
+    normalized_.clear();
+    normalize_fold(text, normalized_, &edits);
+    pieces_.clear();
+    tokenizer_.tokenize(normalized_, pieces_);
+    std::vector<Token> out;
+    append_tokens(0, out);
+
+    UErrorCode status = U_ZERO_ERROR;
+    icu::Edits::Iterator it = edits.getFineIterator();
+    for (Token& t : out) {
+        // A word that ends inside an expansion (ﬁ -> fi) maps to the end of
+        // the source character; sourceIndexFromDestinationIndex maps to its
+        // start, so map the last byte and step past that source character.
+        const int32_t begin = it.sourceIndexFromDestinationIndex(static_cast<int32_t>(t.begin), status);
+        const int32_t last = it.sourceIndexFromDestinationIndex(static_cast<int32_t>(t.end) - 1, status);
+        if (U_FAILURE(status)) throw Error(std::string("offset mapping failed: ") + u_errorName(status));
+        auto end = static_cast<std::size_t>(last);
+        do {
+            ++end;
+        } while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80);
+        t.begin = static_cast<std::uint32_t>(begin);
+        t.end = static_cast<std::uint32_t>(end);
+    }
+    return out;
+}
+
+}  // namespace scoop

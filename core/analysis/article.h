@@ -1,0 +1,41 @@
+#pragma once
+
+#include <cstdint>
+#include <limits>
+#include <string>
+#include <string_view>
+#include <vector>
+
+namespace scoop {
+
+// Seconds since 1970-01-01 UTC; kNoDate when the article has none.
+using Timestamp = std::int64_t;
+inline constexpr Timestamp kNoDate = std::numeric_limits<Timestamp>::min();
+
+// One article as the index sees it.
+struct Article {
+    std::string title;
+    Timestamp date = kNoDate;
+    std::string source;   // "PressTV", "Reuters": who published it
+    std::string body;
+    std::string url;
+    std::string path;     // the file it came from
+    std::uint32_t line = 0;  // 1-based line in a JSON Lines file; 0 for whole-file formats
+};
+
+enum class InputFormat { kText, kJsonLines, kHtml };
+
+// A line or part of a file that could not be used; the rest of the file was.
+struct ExtractionProblem {
+    std::uint32_t line = 0;  // 0 when not tied to a line
+    std::string message;
+};
+
+struct Extraction {
+    std::vector<Article> articles;
+    std::vector<ExtractionProblem> problems;
+    std::string encoding;             // what decode_text found
+    std::size_t replaced_bytes = 0;   // invalid bytes replaced while decoding
+};
+
+}  // namespace scoop

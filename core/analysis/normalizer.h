@@ -1,0 +1,22 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+
+#include <unicode/uversion.h>
+
+U_NAMESPACE_BEGIN
+class Edits;
+U_NAMESPACE_END
+
+namespace scoop {
+
+// NFKC with case folding (ICU's nfkc_cf): "Ｆｕｌｌ" and "full", "Straße" and
+// "strasse", "ﬁle" and "file" all become the same text. Soft hyphens and
+// other default-ignorable characters disappear. Appends to `out`; when
+// `edits` is given it records how offsets in `out` map back to `utf8`.
+void normalize_fold(std::string_view utf8, std::string& out, icu::Edits* edits = nullptr);
+
+std::string normalize_fold(std::string_view utf8);
+
+}  // namespace scoop

@@ -1,0 +1,163 @@
+#include "analysis/word_tokenizer.h"
+
+#include <unicode/brkiter.h>
+#include <unicode/ubrk.h>
+#include <unicode/utext.h>
+#include <unicode/utf8.h>
+
+#include "util/error.h"
+
+namespace scoop {
+namespace {
+
+// Characters that link two words into one compound: "S-300", "1992–97".
+bool is_joiner(std::string_view gap) {
+    return gap == "-" || gap == "\u2010" || gap == "\u2011" || gap == "\u2012" || gap == "\u2013";
+}
+
+// Apostrophes as they appear after NFKC folding: ASCII, the typographic
+// right and left single quotes, the reversed-9 quote and the modifier letter.
+std::size_t apostrophe_length(std::string_view s, std::size_t i) {
+    if (s[i] == '\'') return 1;
+    for (std::string_view a : {"\u2019", "\u2018", "\u201B", "\u02BC"})
+        if (s.substr(i, a.size()) == a) return a.size();
+    return 0;
+}
+
+// Word-internal separators ICU keeps inside a word (MidNumLet, MidLetter)
+// that we split on: full stop, one-dot leader, small full stop, colon.
+std::size_t dot_length(std::string_view s, std::size_t i) {
+    if (s[i] == '.' || s[i] == ':') return 1;
+    for (std::string_view d : {"\u2024", "\uFE52", "\uFE55"})
+        if (s.substr(i, d.size()) == d) return d.size();
+    return 0;
+}
+
+std::size_t code_points(std::string_view s) {
+    std::size_t n = 0;
+    for (char c : s)
+        if ((static_cast<unsigned char>(c) & 0xC0) != 0x80) ++n;
+    return n;
+}
+
+bool is_single_letter(std::string_view s) {
+    if (s.empty() || code_points(s) != 1) return false;
+    int32_t i = 0;
+    UChar32 c;
+    U8_NEXT(reinterpret_cast<const uint8_t*>(s.data()), i, static_cast<int32_t>(s.size()), c);
+    return c >= 0 && u_isalpha(c);
+}
+
+// "iran's" -> "iran", "o'brien" -> "obrien", "rock'n'roll" -> "rocknroll".
+std::string strip_apostrophes(std::string_view word) {
+    std::string out;
+    out.reserve(word.size());
+    for (std::size_t i = 0; i < word.size();) {
+        if (const std::size_t a = apostrophe_length(word, i)) {
+            // A possessive: apostrophe + s at the end of the word.
+            if (i + a + 1 == word.size() && word[i + a] == 's') break;
+            i += a;
+        } else {
+            out += word[i++];
+        }
+    }
+    return out;
+}
+
+struct Segment {
+    std::string_view text;
+    std::uint32_t offset;  // from the start of the word
+};
+
+std::vector<Segment> split_at_dots(std::string_view word) {
+    std::vector<Segment> parts;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i < word.size();) {
+        if (const std::size_t d = dot_length(word, i)) {
+            if (i > start) parts.push_back({word.substr(start, i - start), static_cast<uint32_t>(start)});
+            i += d;
+            start = i;
+        } else {
+            ++i;
+        }
+    }
+    if (start < word.size())
+        parts.push_back({word.substr(start), static_cast<uint32_t>(start)});
+    return parts;
+}
+
+bool has_dot(std::string_view word) {
+    for (std::size_t i = 0; i < word.size(); ++i)
+        if (dot_length(word, i)) return true;
+    return false;
+}
+
+}  // namespace
+
+WordTokenizer::WordTokenizer() {
+    UErrorCode status = U_ZERO_ERROR;
+    words_.reset(icu::BreakIterator::createWordInstance(icu::Locale::getRoot(), status));
+    if (U_FAILURE(status) || !words_)
+        throw Error(std::string("ICU word break iterator unavailable: ") + u_errorName(status));
+}
+
+WordTokenizer::~WordTokenizer() = default;
+
+void WordTokenizer::tokenize(std::string_view text, std::vector<WordPiece>& out) {
+    UErrorCode status = U_ZERO_ERROR;
+    UText utext = UTEXT_INITIALIZER;
+    utext_openUTF8(&utext, text.data(), static_cast<int64_t>(text.size()), &status);
+    words_->setText(&utext, status);  // the iterator keeps a shallow clone
+    utext_close(&utext);
+    if (U_FAILURE(status)) throw Error(std::string("word breaking failed: ") + u_errorName(status));
+
+    // End of the last word emitted, to see whether the next is hyphen-joined.
+    std::int64_t last_end = -1;
+    auto emit = [&](std::string word, std::uint32_t begin, std::uint32_t end, bool joined,
+                    bool numeric) {
+        if (word.empty() || word.size() > kMaxWordBytes) {
+            last_end = -1;
+            return;
+        }
+        out.push_back(WordPiece{std::move(word), begin, end, joined, numeric});
+        last_end = end;
+    };
+
+    std::int32_t start = words_->first();
+    for (std::int32_t end = words_->next(); end != icu::BreakIterator::DONE;
+         start = end, end = words_->next()) {
+        const std::int32_t rule = words_->getRuleStatus();
+        if (rule < UBRK_WORD_NONE_LIMIT) continue;  // spaces and punctuation
+        const bool numeric = rule >= UBRK_WORD_NUMBER && rule < UBRK_WORD_NUMBER_LIMIT;
+        const auto begin = static_cast<std::uint32_t>(start);
+        const std::string_view raw = text.substr(begin, static_cast<std::size_t>(end - start));
+        const bool joined =
+            last_end >= 0 && is_joiner(text.substr(static_cast<std::size_t>(last_end),
+                                                   begin - static_cast<std::size_t>(last_end)));
+
+        if (numeric || !has_dot(raw)) {
+            // Numbers keep their separators: "3.5", "1,000".
+            emit(numeric ? std::string(raw) : strip_apostrophes(raw), begin,
+                 static_cast<std::uint32_t>(end), joined, numeric);
+            continue;
+        }
+        const std::vector<Segment> parts = split_at_dots(raw);
+        bool acronym = parts.size() >= 2;
+        for (const Segment& p : parts) acronym = acronym && is_single_letter(p.text);
+        if (acronym) {
+            std::string letters;
+            for (const Segment& p : parts) letters += p.text;
+            emit(std::move(letters), begin, static_cast<std::uint32_t>(end), joined, false);
+            continue;
+        }
+        bool first = true;
+        for (const Segment& p : parts) {
+            emit(strip_apostrophes(p.text), begin + p.offset,
+                 begin + p.offset + static_cast<std::uint32_t>(p.text.size()), first ? joined : true,
+                 false);
+            first = false;
+        }
+    }
+}
+
+}  // namespace scoop

@@ -1,0 +1,44 @@
+#!/usr/bin/env bash
+# Installs the Debian 12 packages the build, the tests and the benchmarks need.
+# Does nothing (and needs no network) when they are all present already.
+set -euo pipefail
+
+packages=(
+  build-essential cmake ninja-build pkg-config git
+  libxapian-dev xapian-tools       # Snowball stemmers, reference engine
+  libicu-dev                       # decoding, normalisation, word breaks
+  libcli11-dev                     # command-line options
+  libgtest-dev libgmock-dev        # unit tests
+  libbenchmark-dev                 # micro-benchmarks
+  libzstd-dev                      # stored-field compression
+  libroaring-dev                   # deletion bitmaps
+  libxxhash-dev                    # file and block checksums
+  libsimdjson-dev                  # JSON Lines input
+  nlohmann-json3-dev               # JSON output
+  libfmt-dev                       # formatting
+  libsqlite3-dev sqlite3           # FTS5, the second reference engine
+  python3 python3-matplotlib       # benchmark charts
+)
+
+missing=()
+for p in "${packages[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$p" 2>/dev/null | grep -q 'install ok installed'; then
+    missing+=("$p")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "setup: all ${#packages[@]} packages are installed"
+  exit 0
+fi
+
+if [ "$(id -u)" -ne 0 ]; then
+  echo "setup: missing packages: ${missing[*]}" >&2
+  echo "setup: run this script as root (or with sudo) to install them" >&2
+  exit 1
+fi
+
+echo "setup: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+apt-get update -qq
+apt-get install -y -qq --no-install-recommends "${missing[@]}"
