@@ -28,4 +28,11 @@ private:
     std::string file_;
 };
 
+// A file that should be there is not (ENOENT): for a reader, often a sign
+// that a writer committed and removed it meanwhile.
+class FileMissingError : public Error {
+public:
+    using Error::Error;
+};
+
 }  // namespace scoop

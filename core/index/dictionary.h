@@ -1,0 +1,90 @@
+#pragma once
+
+// The sorted term dictionary of a segment (docs/FORMAT.md, "Dictionary"):
+// blocks of up to 32 front-coded terms with their TermInfo, then an array of
+// block offsets. A lookup binary-searches the blocks by their first term
+// (stored whole) and scans one block.
+
+#include <cstdint>
+#include <optional>
+#include <span>
+#include <string>
+#include <string_view>
+
+#include "index/term_info.h"
+#include "util/file.h"
+
+namespace scoop {
+
+inline constexpr std::uint32_t kTermsPerDictionaryBlock = 32;
+
+class DictionaryWriter {
+public:
+    explicit DictionaryWriter(FileWriter& out, std::uint64_t payload_base);
+    // Keys must arrive in strictly increasing byte order.
+    void add(std::string_view key, const TermInfo& info);
+    void finish();
+    std::uint64_t term_count() const { return term_count_; }
+
+private:
+    FileWriter& out_;
+    std::uint64_t base_;
+    std::string previous_key_;
+    TermInfo previous_{};
+    std::uint64_t term_count_ = 0;
+    std::string block_;
+    std::string index_;
+};
+
+class Dictionary {
+public:
+    Dictionary() = default;
+    // `payload` stays mapped for the life of the dictionary. Throws
+    // CorruptIndexError naming `path` when the layout does not hold together.
+    Dictionary(std::span<const std::uint8_t> payload, std::string path);
+
+    std::optional<TermInfo> find(std::string_view key) const;
+    std::uint64_t term_count() const { return term_count_; }
+
+    // Walks terms in order from a starting point.
+    class Iterator {
+    public:
+        bool valid() const { return valid_; }
+        std::string_view key() const { return key_; }
+        const TermInfo& info() const { return info_; }
+        void next();
+
+    private:
+        friend class Dictionary;
+        const Dictionary* dict_ = nullptr;
+        std::uint32_t block_ = 0;
+        std::uint32_t in_block_ = 0;  // entries decoded from the current block
+        const std::uint8_t* p_ = nullptr;
+        const std::uint8_t* block_end_ = nullptr;
+        bool valid_ = false;
+        std::string key_;
+        TermInfo info_{};
+    };
+
+    Iterator begin() const;
+    // First term >= key.
+    Iterator seek(std::string_view key) const;
+
+private:
+    const std::uint8_t* block_start(std::uint32_t block) const;
+    const std::uint8_t* block_limit(std::uint32_t block) const;
+    std::uint32_t entries_in(std::uint32_t block) const;
+    std::string_view first_key(std::uint32_t block) const;
+    void load_block(Iterator& it, std::uint32_t block) const;
+    void decode_entry(Iterator& it) const;
+    [[noreturn]] void corrupt(const std::string& what) const;
+
+    std::span<const std::uint8_t> payload_;
+    std::string path_;
+    std::uint64_t term_count_ = 0;
+    std::uint32_t block_count_ = 0;
+    const std::uint8_t* index_ = nullptr;
+    std::uint64_t blocks_end_ = 0;  // where the block area ends (the index starts)
+};
+
+}  // namespace scoop

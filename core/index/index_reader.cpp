@@ -1,0 +1,71 @@
+#include "index/index_reader.h"
+
+#include <filesystem>
+
+#include "index/envelope.h"
+#include "util/error.h"
+#include "util/file.h"
+
+namespace scoop {
+namespace {
+
+// A writer may commit and delete the files of the manifest we just read
+// before we open them; then the newer manifest is the one to read.
+constexpr int kOpenAttempts = 5;
+
+}  // namespace
+
+std::shared_ptr<const IndexReader> IndexReader::open(const std::string& dir, ReaderOptions options) {
+    if (!std::filesystem::is_directory(dir))
+        throw Error("no index at '" + dir + "': the directory does not exist; build one with: indexer --index " +
+                    dir + " PATH...");
+    for (int attempt = 1;; ++attempt) {
+        auto manifest = load_manifest(dir);
+        if (!manifest)
+            throw Error("no index at '" + dir + "' (no MANIFEST file); build one with: indexer --index " + dir +
+                        " PATH...");
+        std::shared_ptr<IndexReader> reader(new IndexReader());
+        reader->dir_ = dir;
+        reader->manifest_ = std::move(*manifest);
+        try {
+            for (const SegmentMeta& meta : reader->manifest_.segments) {
+                auto segment = std::make_shared<const Segment>(dir, meta, options.verify_checksums);
+                reader->bases_.push_back(reader->doc_count_);
+                reader->doc_count_ += segment->doc_count();
+                for (std::size_t f = 0; f < kFieldCount; ++f)
+                    reader->totals_[f] += segment->docs().total_length(static_cast<Field>(f));
+                reader->segments_.push_back(std::move(segment));
+            }
+        } catch (const FileMissingError&) {
+            // A file that vanished under us: a commit happened; try its manifest.
+            if (attempt == kOpenAttempts) throw;
+            auto newer = load_manifest(dir);
+            if (!newer || newer->generation == reader->manifest_.generation) throw;
+            continue;
+        }
+        return reader;
+    }
+}
+
+double IndexReader::average_length(Field f) const {
+    return doc_count_ == 0 ? 0.0 : static_cast<double>(totals_[static_cast<std::size_t>(f)]) / static_cast<double>(doc_count_);
+}
+
+std::uint64_t IndexReader::doc_freq(std::string_view key) const {
+    std::uint64_t df = 0;
+    for (const auto& s : segments_)
+        if (const auto info = s->find(key)) df += info->df;
+    return df;
+}
+
+Catalog IndexReader::load_catalog() const { return scoop::load_catalog(dir_, manifest_); }
+
+Catalog load_catalog(const std::string& dir, const Manifest& manifest) {
+    if (manifest.catalog.empty()) return {};
+    const std::string path = join_path(dir, manifest.catalog);
+    const MappedFile file(path);
+    const auto payload = open_envelope(file.bytes(), kKindCatalog, path, true);
+    return Catalog::parse({reinterpret_cast<const char*>(payload.data()), payload.size()}, path);
+}
+
+}  // namespace scoop

@@ -1,0 +1,61 @@
+#pragma once
+
+#include <cstdint>
+#include <memory>
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "index/catalog.h"
+#include "index/manifest.h"
+#include "index/segment.h"
+
+namespace scoop {
+
+struct ReaderOptions {
+    // Verify the checksum of every file at open, not only of the small ones.
+    bool verify_checksums = false;
+};
+
+// A snapshot of an index: the segments one manifest named, opened and
+// kept. A writer may commit meanwhile; this reader goes on seeing what it
+// opened. Thread-safe for concurrent queries (everything is read-only).
+class IndexReader {
+public:
+    // Throws scoop::Error when there is no index at `dir` (saying how to
+    // build one) and CorruptIndexError when a file is damaged.
+    static std::shared_ptr<const IndexReader> open(const std::string& dir, ReaderOptions options = {});
+
+    const std::string& dir() const { return dir_; }
+    const Manifest& manifest() const { return manifest_; }
+    const std::vector<std::shared_ptr<const Segment>>& segments() const { return segments_; }
+    // Global document number of a segment's first document.
+    std::uint64_t doc_base(std::size_t segment) const { return bases_[segment]; }
+
+    // Statistics BM25 uses. Like Lucene and Xapian before a merge, they
+    // count deleted documents until merging removes them.
+    std::uint64_t doc_count() const { return doc_count_; }
+    std::uint64_t live_doc_count() const { return manifest_.live_doc_count(); }
+    double average_length(Field f) const;
+    std::uint64_t total_length(Field f) const { return totals_[static_cast<std::size_t>(f)]; }
+    // Documents containing the term, summed over segments.
+    std::uint64_t doc_freq(std::string_view key) const;
+
+    // The catalogue, read on demand (it can be large and queries don't need it).
+    Catalog load_catalog() const;
+
+private:
+    IndexReader() = default;
+
+    std::string dir_;
+    Manifest manifest_;
+    std::vector<std::shared_ptr<const Segment>> segments_;
+    std::vector<std::uint64_t> bases_;
+    std::uint64_t doc_count_ = 0;
+    std::array<std::uint64_t, kFieldCount> totals_{};
+};
+
+// The catalogue a manifest names (empty when it names none).
+Catalog load_catalog(const std::string& dir, const Manifest& manifest);
+
+}  // namespace scoop

@@ -1,0 +1,235 @@
+#include "index/index_writer.h"
+
+#include <fcntl.h>
+#include <sys/file.h>
+#include <unistd.h>
+
+#include <algorithm>
+#include <cerrno>
+#include <cstring>
+#include <filesystem>
+#include <set>
+
+#include "analysis/stemmer.h"
+#include "index/envelope.h"
+#include "index/index_reader.h"
+#include "index/segment_files.h"
+#include "index/segment_merger.h"
+#include "util/error.h"
+#include "util/file.h"
+
+namespace scoop {
+namespace {
+
+namespace fs = std::filesystem;
+
+bool looks_like_index_file(const std::string& name) {
+    return name.starts_with("seg-") || name.starts_with("catalog.") || name.ends_with(".tmp");
+}
+
+void write_small_file(const std::string& dir, const std::string& name, std::string_view kind, std::string_view payload) {
+    FileWriter out(join_path(dir, name));
+    out.append(wrap_in_envelope(kind, payload));
+    out.finish();
+}
+
+}  // namespace
+
+IndexWriter::IndexWriter(std::string dir, WriterOptions options) : dir_(std::move(dir)), options_(std::move(options)) {
+    std::error_code ec;
+    fs::create_directories(dir_, ec);
+    if (ec) throw Error("cannot create index directory '" + dir_ + "': " + ec.message());
+    acquire_lock();
+
+    if (auto existing = load_manifest(dir_)) {
+        manifest_ = std::move(*existing);
+        if (!options_.language.empty() && options_.language != manifest_.language)
+            throw Error("the index at '" + dir_ + "' was built with stemming language '" + manifest_.language +
+                        "', not '" + options_.language + "'; use the same language, or a new index directory");
+        catalog_ = load_catalog(dir_, manifest_);
+        for (const SegmentMeta& meta : manifest_.segments) segments_.push_back(open_segment(meta));
+    } else {
+        manifest_.language = options_.language.empty() ? "english" : options_.language;
+        Stemmer check(manifest_.language);  // an unknown language fails here, listing the known ones
+    }
+    // Files a crashed writer left behind are not part of any commit.
+    remove_unreferenced_files();
+}
+
+IndexWriter::~IndexWriter() {
+    // Whatever was not committed is dropped, as after a crash.
+    try {
+        builder_.reset();
+        remove_unreferenced_files();
+    } catch (...) {
+        // Best effort: the next writer cleans up too.
+    }
+    if (lock_fd_ >= 0) ::close(lock_fd_);  // releases the flock
+}
+
+void IndexWriter::acquire_lock() {
+    const std::string path = join_path(dir_, kLockFile);
+    lock_fd_ = ::open(path.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+    if (lock_fd_ < 0) throw Error("cannot open lock file " + path + ": " + std::strerror(errno));
+    if (::flock(lock_fd_, LOCK_EX | LOCK_NB) != 0) {
+        const int err = errno;
+        std::string holder;
+        try {
+            holder = read_file(path);
+        } catch (const Error&) {
+        }
+        while (!holder.empty() && (holder.back() == '\n' || holder.back() == ' ')) holder.pop_back();
+        ::close(lock_fd_);
+        lock_fd_ = -1;
+        if (err == EWOULDBLOCK)
+            throw Error("the index at '" + dir_ + "' is being written by another indexer (pid " +
+                        (holder.empty() ? std::string("unknown") : holder) + "); wait for it to finish and try again");
+        throw Error("cannot lock " + path + ": " + std::strerror(err));
+    }
+    const std::string pid = std::to_string(::getpid()) + "\n";
+    if (::ftruncate(lock_fd_, 0) != 0 || ::pwrite(lock_fd_, pid.data(), pid.size(), 0) != static_cast<ssize_t>(pid.size()))
+        throw Error("cannot write lock file " + path + ": " + std::strerror(errno));
+}
+
+std::shared_ptr<const Segment> IndexWriter::open_segment(const SegmentMeta& meta) {
+    for (const auto& s : segments_)
+        if (s->name() == meta.name && s->meta().deletions == meta.deletions) return s;
+    return std::make_shared<const Segment>(dir_, meta, false);
+}
+
+void IndexWriter::remove_unreferenced_files(const std::vector<std::string>& keep_also) {
+    std::set<std::string> keep;
+    for (auto& f : manifest_.referenced_files()) keep.insert(f);
+    for (auto& f : keep_also) keep.insert(f);
+    std::vector<std::string> live_segments;
+    for (const auto& s : flushed_) live_segments.push_back(s.name);
+    if (builder_) live_segments.push_back(builder_->name());
+    std::error_code ec;
+    for (const auto& entry : fs::directory_iterator(dir_, ec)) {
+        const std::string name = entry.path().filename().string();
+        if (!looks_like_index_file(name) || keep.count(name)) continue;
+        const bool in_progress = std::any_of(live_segments.begin(), live_segments.end(),
+                                             [&](const std::string& s) { return name.starts_with(s + "."); });
+        if (in_progress) continue;
+        fs::remove(entry.path(), ec);  // a reader that has it mapped keeps its data
+    }
+}
+
+void IndexWriter::add(const AnalyzedDocument& doc) {
+    if (!builder_) builder_ = std::make_unique<SegmentBuilder>(dir_, segment_name(manifest_.next_segment++));
+    builder_->add(doc);
+    if (builder_->memory_bytes() >= options_.ram_budget_bytes) flush();
+}
+
+void IndexWriter::flush() {
+    if (!builder_) return;
+    if (builder_->doc_count() > 0) flushed_.push_back(builder_->finish());
+    builder_.reset();
+}
+
+std::vector<std::uint32_t> IndexWriter::documents_of_files(const Segment& segment) const {
+    std::vector<std::uint32_t> docs;
+    for (std::uint32_t d = 0; d < segment.doc_count(); ++d)
+        if (!segment.deleted(d) && pending_deletes_.count(segment.docs().file_id(d))) docs.push_back(d);
+    return docs;
+}
+
+std::uint64_t IndexWriter::commit() {
+    flush();
+    Manifest next = manifest_;
+    ++next.generation;
+    for (const SegmentSummary& s : flushed_) next.segments.push_back(SegmentMeta{s.name, s.doc_count, 0, "", s.bytes});
+
+    std::vector<std::shared_ptr<const Segment>> opened;
+    for (const SegmentMeta& meta : next.segments) opened.push_back(open_segment(meta));
+
+    std::uint64_t deleted = 0;
+    if (!pending_deletes_.empty()) {
+        std::vector<SegmentMeta> kept;
+        for (std::size_t i = 0; i < next.segments.size(); ++i) {
+            SegmentMeta meta = next.segments[i];
+            const std::vector<std::uint32_t> docs = documents_of_files(*opened[i]);
+            if (!docs.empty()) {
+                Deletions d = opened[i]->deletions().empty() ? Deletions(meta.doc_count) : opened[i]->deletions();
+                for (std::uint32_t doc : docs) deleted += d.add(doc);
+                meta.deleted_count = d.count();
+                if (meta.deleted_count == meta.doc_count) continue;  // nothing left: drop the segment
+                meta.deletions = deletions_file(meta.name, next.next_deletions++);
+                write_small_file(dir_, meta.deletions, kKindDeletions, d.serialize());
+            }
+            kept.push_back(std::move(meta));
+        }
+        next.segments = std::move(kept);
+    }
+
+    next.catalog = "catalog." + std::to_string(next.generation);
+    write_small_file(dir_, next.catalog, kKindCatalog, catalog_.serialize());
+
+    // Every new file's directory entry is durable before the manifest that
+    // names them can be.
+    fsync_directory(dir_);
+    commit_manifest(dir_, next);
+    manifest_ = std::move(next);
+    flushed_.clear();
+    pending_deletes_.clear();
+
+    std::vector<std::shared_ptr<const Segment>> now;
+    for (const SegmentMeta& meta : manifest_.segments) now.push_back(open_segment(meta));
+    segments_ = std::move(now);
+    remove_unreferenced_files();
+    return deleted;
+}
+
+std::size_t IndexWriter::merge(bool to_one_segment, const MergeListener& listener) {
+    commit();
+    std::size_t merges = 0;
+    for (;;) {
+        std::vector<std::vector<std::size_t>> groups;
+        if (to_one_segment) {
+            const bool needed = manifest_.segments.size() > 1 ||
+                                (manifest_.segments.size() == 1 && manifest_.segments[0].deleted_count > 0);
+            if (needed) {
+                groups.emplace_back(manifest_.segments.size());
+                for (std::size_t i = 0; i < groups[0].size(); ++i) groups[0][i] = i;
+            }
+        } else {
+            groups = options_.merge_policy.find_merges(manifest_.segments);
+        }
+        if (groups.empty()) break;
+
+        Manifest next = manifest_;
+        ++next.generation;
+        std::vector<std::optional<SegmentMeta>> replaced(manifest_.segments.size());
+        std::vector<bool> merged_away(manifest_.segments.size(), false);
+        for (const auto& group : groups) {
+            std::vector<std::shared_ptr<const Segment>> inputs;
+            std::uint64_t docs = 0;
+            for (std::size_t i : group) {
+                inputs.push_back(segments_[i]);
+                docs += manifest_.segments[i].live_count();
+                merged_away[i] = true;
+            }
+            if (listener) listener(group.size(), docs);
+            const std::string name = segment_name(next.next_segment++);
+            const SegmentSummary s = merge_segments(dir_, inputs, name);
+            if (s.doc_count > 0) replaced[group.front()] = SegmentMeta{s.name, s.doc_count, 0, "", s.bytes};
+        }
+        next.segments.clear();
+        for (std::size_t i = 0; i < manifest_.segments.size(); ++i) {
+            if (replaced[i]) next.segments.push_back(*replaced[i]);
+            else if (!merged_away[i]) next.segments.push_back(manifest_.segments[i]);
+        }
+        fsync_directory(dir_);
+        commit_manifest(dir_, next);
+        manifest_ = std::move(next);
+        std::vector<std::shared_ptr<const Segment>> now;
+        for (const SegmentMeta& meta : manifest_.segments) now.push_back(open_segment(meta));
+        segments_ = std::move(now);
+        remove_unreferenced_files();
+        merges += groups.size();
+        if (to_one_segment) break;
+    }
+    return merges;
+}
+
+}  // namespace scoop

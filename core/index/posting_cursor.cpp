@@ -1,0 +1,202 @@
+#include "index/posting_cursor.h"
+
+#include <algorithm>
+
+#include "util/coding.h"
+#include "util/error.h"
+
+namespace scoop {
+namespace {
+
+// More positions than this in one block of 128 documents can only come
+// from a damaged frequency; refuse rather than allocate without bound.
+constexpr std::uint64_t kMaxBlockPositions = std::uint64_t{1} << 26;
+
+const std::string kUnknownFile = "index file";
+
+}  // namespace
+
+PostingCursor::PostingCursor(const PostingSource& source, const TermInfo& term)
+    : source_(source), term_(term) {
+    const std::uint64_t end = std::uint64_t{term.postings_offset} + term.data_bytes + term.skip_bytes;
+    if (term.df == 0 || end > source.postings.size() || term.postings_offset > end)
+        corrupt("a term's postings lie outside the file");
+    if (term.positions_bytes > 0 &&
+        (term.positions_offset > source.positions.size() ||
+         term.positions_bytes > source.positions.size() - term.positions_offset))
+        corrupt_positions("a term's positions lie outside the file");
+    blocks_ = term.block_count();
+    data_ = source.postings.data() + term.postings_offset;
+    if (blocks_ > 1) {
+        const std::uint64_t table = std::uint64_t{blocks_} * kSkipEntryBytes;
+        if (term.skip_bytes < table) corrupt("a skip table is truncated");
+        impacts_ = data_ + term.data_bytes;
+        impacts_bytes_ = static_cast<std::uint32_t>(term.skip_bytes - table);
+        skips_ = impacts_ + impacts_bytes_;
+    }
+    load_block(0);
+    list_last_doc_ = blocks_ > 1 ? skip(blocks_ - 1).last_doc : docs_[block_size_ - 1];
+}
+
+void PostingCursor::corrupt(const std::string& what) const {
+    throw CorruptIndexError(source_.postings_path ? *source_.postings_path : kUnknownFile, what);
+}
+
+void PostingCursor::corrupt_positions(const std::string& what) const {
+    throw CorruptIndexError(source_.positions_path ? *source_.positions_path : kUnknownFile, what);
+}
+
+SkipEntry PostingCursor::skip(std::uint32_t block) const {
+    const std::uint8_t* p = skips_ + std::size_t{block} * kSkipEntryBytes;
+    return SkipEntry{load_fixed32(p), load_fixed32(p + 4), load_fixed32(p + 8), load_fixed32(p + 12)};
+}
+
+void PostingCursor::load_block(std::uint32_t block) {
+    if (block >= blocks_) {
+        doc_ = kEndDoc;
+        block_ = blocks_;
+        block_size_ = 0;
+        index_ = 0;
+        return;
+    }
+    const bool last = block + 1 == blocks_;
+    const std::uint32_t count = last ? term_.df - (blocks_ - 1) * static_cast<std::uint32_t>(kBlockSize)
+                                     : static_cast<std::uint32_t>(kBlockSize);
+    std::uint32_t begin = 0, end = term_.data_bytes, previous = UINT32_MAX, expected_last = 0;
+    if (blocks_ > 1) {
+        const SkipEntry s = skip(block);
+        end = s.data_end;
+        expected_last = s.last_doc;
+        if (block > 0) {
+            const SkipEntry before = skip(block - 1);
+            begin = before.data_end;
+            previous = before.last_doc;
+        }
+        if (begin > end || end > term_.data_bytes) corrupt("a skip entry points outside its term");
+    }
+    const std::uint8_t* in = data_ + begin;
+    const std::uint8_t* limit = data_ + end;
+    const std::uint8_t* after = count == kBlockSize
+                                    ? decode_packed_gaps(in, limit, previous, docs_)
+                                    : decode_varint_gaps(in, limit, count, previous, docs_);
+    if (after == nullptr) corrupt("a postings block is malformed");
+
+    // Ids must rise within the block, start after the previous block and
+    // stay inside the segment: what keeps a damaged block from sending a
+    // reader to a document that does not exist.
+    bool ordered = previous == UINT32_MAX || docs_[0] > previous;
+    for (std::uint32_t i = 1; i < count; ++i) ordered &= docs_[i] > docs_[i - 1];
+    if (!ordered || docs_[count - 1] >= source_.doc_count ||
+        (blocks_ > 1 && docs_[count - 1] != expected_last))
+        corrupt("a postings block holds impossible document numbers");
+
+    block_ = block;
+    block_size_ = count;
+    index_ = 0;
+    doc_ = docs_[0];
+    freq_data_ = after;
+    block_end_ = limit;
+    freqs_ready_ = false;
+    positions_ready_ = false;
+}
+
+void PostingCursor::decode_freqs() {
+    const std::uint8_t* after = block_size_ == kBlockSize
+                                    ? decode_packed_block(freq_data_, block_end_, freqs_)
+                                    : decode_varint_block(freq_data_, block_end_, block_size_, freqs_);
+    if (after == nullptr) corrupt("a frequency block is malformed");
+    for (std::uint32_t i = 0; i < block_size_; ++i) freqs_[i] += 1;
+    freqs_ready_ = true;
+}
+
+std::uint32_t PostingCursor::find_block(std::uint32_t from, std::uint32_t target) const {
+    // Gallop forward, then binary search: cheap for the short hops of a
+    // conjunction and for the long jumps of a rare term driving a common one.
+    std::uint32_t lo = from, step = 1, hi = from;
+    while (hi < blocks_ && skip(hi).last_doc < target) {
+        lo = hi + 1;
+        hi = from + step;
+        step *= 2;
+    }
+    hi = std::min(hi, blocks_);
+    while (lo < hi) {
+        const std::uint32_t mid = lo + (hi - lo) / 2;
+        if (skip(mid).last_doc < target) lo = mid + 1; else hi = mid;
+    }
+    return lo;
+}
+
+void PostingCursor::advance(std::uint32_t target) {
+    if (target <= doc_ || doc_ == kEndDoc) return;
+    if (target > docs_[block_size_ - 1]) {
+        if (blocks_ == 1) {
+            load_block(blocks_);
+            return;
+        }
+        load_block(find_block(block_ + 1, target));
+        if (doc_ == kEndDoc) return;
+    }
+    while (docs_[index_] < target) ++index_;
+    doc_ = docs_[index_];
+}
+
+std::uint32_t PostingCursor::shallow_advance(std::uint32_t target) {
+    if (blocks_ <= 1) return target <= list_last_doc_ ? list_last_doc_ : kEndDoc;
+    if (shallow_block_ < blocks_ && skip(shallow_block_).last_doc < target)
+        shallow_block_ = find_block(shallow_block_ + 1, target);
+    return shallow_block_ < blocks_ ? skip(shallow_block_).last_doc : kEndDoc;
+}
+
+std::span<const Impact> PostingCursor::shallow_impacts() {
+    if (blocks_ <= 1 || shallow_block_ >= blocks_) return term_.term_impacts();
+    if (impacts_block_ != shallow_block_) {
+        const std::uint32_t start = skip(shallow_block_).impacts_start;
+        if (start >= impacts_bytes_) corrupt("an impacts entry points outside its term");
+        const std::uint8_t* p = decode_impacts(impacts_ + start, impacts_ + impacts_bytes_,
+                                               impacts_cache_, impacts_count_);
+        if (p == nullptr) corrupt("an impacts entry is malformed");
+        impacts_block_ = shallow_block_;
+    }
+    return {impacts_cache_.data(), impacts_count_};
+}
+
+void PostingCursor::decode_positions() {
+    if (!freqs_ready_) decode_freqs();
+    std::uint64_t total = 0;
+    position_starts_[0] = 0;
+    for (std::uint32_t i = 0; i < block_size_; ++i) {
+        total += freqs_[i];
+        if (total > kMaxBlockPositions) corrupt("a block's frequencies are impossibly large");
+        position_starts_[i + 1] = static_cast<std::uint32_t>(total);
+    }
+    std::uint64_t begin = 0, end = term_.positions_bytes;
+    if (blocks_ > 1) {
+        begin = skip(block_).positions_start;
+        if (block_ + 1 < blocks_) end = skip(block_ + 1).positions_start;
+    }
+    if (begin > end || end > term_.positions_bytes) corrupt("a skip entry's positions lie outside its term");
+    const std::uint8_t* in = source_.positions.data() + term_.positions_offset + begin;
+    const std::uint8_t* limit = source_.positions.data() + term_.positions_offset + end;
+
+    positions_.resize(total + kBlockSize);
+    std::uint64_t done = 0;
+    for (; done + kBlockSize <= total && in != nullptr; done += kBlockSize)
+        in = decode_packed_block(in, limit, positions_.data() + done);
+    if (in != nullptr) in = decode_varint_block(in, limit, total - done, positions_.data() + done);
+    if (in == nullptr) corrupt_positions("a positions block is malformed");
+
+    // Stored as first position then gaps minus one, per document.
+    for (std::uint32_t i = 0; i < block_size_; ++i) {
+        std::uint32_t* p = positions_.data() + position_starts_[i];
+        for (std::uint32_t k = 1; k < freqs_[i]; ++k) p[k] += p[k - 1] + 1;
+    }
+    positions_ready_ = true;
+}
+
+std::span<const std::uint32_t> PostingCursor::positions() {
+    if (term_.positions_bytes == 0 || doc_ == kEndDoc) return {};
+    if (!positions_ready_) decode_positions();
+    return {positions_.data() + position_starts_[index_], freqs_[index_]};
+}
+
+}  // namespace scoop

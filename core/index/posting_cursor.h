@@ -1,0 +1,107 @@
+#pragma once
+
+#include <cstdint>
+#include <span>
+#include <string>
+
+#include "index/block_codec.h"
+#include "index/term_info.h"
+
+namespace scoop {
+
+inline constexpr std::uint32_t kEndDoc = UINT32_MAX;
+
+// The bytes a cursor reads: the payloads of a segment's .post and .pos
+// files, its document count (every doc id must be below it) and the file
+// names to put in error messages.
+struct PostingSource {
+    std::span<const std::uint8_t> postings;
+    std::span<const std::uint8_t> positions;
+    std::uint32_t doc_count = 0;
+    const std::string* postings_path = nullptr;
+    const std::string* positions_path = nullptr;
+};
+
+// Walks one term's postings in document order: the primitive every query
+// is built from. Blocks are decoded only when a document in them is needed,
+// frequencies only when asked for, positions only for phrases; advance()
+// jumps over whole blocks with the skip table, and the "shallow" calls read
+// a block's impact frontier without decoding it, for block-max pruning.
+//
+// Damaged data is detected where it is read (every decoded document id is
+// checked against the block's skip entry and the segment size) and reported
+// as CorruptIndexError; it is never read past the end of the file.
+class PostingCursor {
+public:
+    PostingCursor() = default;  // an empty list: doc() is kEndDoc
+    PostingCursor(const PostingSource& source, const TermInfo& term);
+
+    // Current document, kEndDoc once exhausted.
+    std::uint32_t doc() const { return doc_; }
+    void next() {
+        if (++index_ < block_size_) {
+            doc_ = docs_[index_];
+        } else {
+            load_block(block_ + 1);
+        }
+    }
+    // Moves to the first document >= target (never backwards).
+    void advance(std::uint32_t target);
+
+    // Occurrences in the current document.
+    std::uint32_t freq() {
+        if (!freqs_ready_) decode_freqs();
+        return freqs_[index_];
+    }
+    // Positions in the current document, increasing. Empty for stems.
+    std::span<const std::uint32_t> positions();
+
+    const TermInfo& term() const { return term_; }
+    std::uint32_t df() const { return term_.df; }
+
+    // Block-max access. shallow_advance moves a separate pointer to the
+    // block that would hold `target` (without decoding anything) and
+    // returns the last document that block covers: shallow_impacts() bound
+    // every posting up to there. Returns kEndDoc past the last block.
+    std::uint32_t shallow_advance(std::uint32_t target);
+    std::span<const Impact> shallow_impacts();
+
+private:
+    SkipEntry skip(std::uint32_t block) const;
+    void load_block(std::uint32_t block);
+    void decode_freqs();
+    void decode_positions();
+    std::uint32_t find_block(std::uint32_t from, std::uint32_t target) const;
+    [[noreturn]] void corrupt(const std::string& what) const;
+    [[noreturn]] void corrupt_positions(const std::string& what) const;
+
+    PostingSource source_;
+    TermInfo term_{};
+    const std::uint8_t* data_ = nullptr;      // first data byte of the term
+    const std::uint8_t* impacts_ = nullptr;   // impacts area (several blocks only)
+    const std::uint8_t* skips_ = nullptr;     // skip table (several blocks only)
+    std::uint32_t impacts_bytes_ = 0;
+    std::uint32_t blocks_ = 0;
+
+    std::uint32_t doc_ = kEndDoc;
+    std::uint32_t block_ = 0;          // block in docs_
+    std::uint32_t block_size_ = 0;     // documents in it
+    std::uint32_t index_ = 0;          // current document within it
+    const std::uint8_t* freq_data_ = nullptr;
+    const std::uint8_t* block_end_ = nullptr;
+    bool freqs_ready_ = false;
+    bool positions_ready_ = false;
+
+    std::uint32_t list_last_doc_ = 0;
+    std::uint32_t shallow_block_ = 0;
+    std::uint32_t impacts_block_ = UINT32_MAX;  // block whose frontier is in impacts_cache_
+    std::size_t impacts_count_ = 0;
+    std::array<Impact, kMaxImpactsPerBlock> impacts_cache_{};
+
+    alignas(16) std::uint32_t docs_[kBlockSize];
+    alignas(16) std::uint32_t freqs_[kBlockSize];
+    std::uint32_t position_starts_[kBlockSize + 1];
+    std::vector<std::uint32_t> positions_;
+};
+
+}  // namespace scoop

@@ -1,0 +1,58 @@
+#pragma once
+
+// What the dictionary holds. A document has two indexed fields, and each
+// field has two kinds of terms, as Xapian's TermGenerator lays them out:
+// the folded words with their positions (for phrases) and the stems with
+// frequencies only (for ranked keyword matching). A dictionary key is one
+// kind byte followed by the term's UTF-8 text, so the kinds sort apart and
+// a prefix query walks one kind only.
+
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace scoop {
+
+enum class Field : std::uint8_t {
+    kText = 0,   // title and body together: what plain query words search
+    kTitle = 1,  // the title alone: title:word, and the title boost
+};
+inline constexpr std::size_t kFieldCount = 2;
+
+enum class TermKind : std::uint8_t {
+    kTextWord = 1,
+    kTextStem = 2,
+    kTitleWord = 3,
+    kTitleStem = 4,
+};
+
+constexpr bool has_positions(TermKind k) {
+    return k == TermKind::kTextWord || k == TermKind::kTitleWord;
+}
+
+constexpr Field field_of(TermKind k) {
+    return (k == TermKind::kTitleWord || k == TermKind::kTitleStem) ? Field::kTitle : Field::kText;
+}
+
+constexpr TermKind word_kind(Field f) { return f == Field::kTitle ? TermKind::kTitleWord : TermKind::kTextWord; }
+constexpr TermKind stem_kind(Field f) { return f == Field::kTitle ? TermKind::kTitleStem : TermKind::kTextStem; }
+
+inline std::string term_key(TermKind kind, std::string_view text) {
+    std::string key;
+    key.reserve(text.size() + 1);
+    key.push_back(static_cast<char>(kind));
+    key.append(text);
+    return key;
+}
+
+inline TermKind key_kind(std::string_view key) { return static_cast<TermKind>(key.front()); }
+inline std::string_view key_text(std::string_view key) { return key.substr(1); }
+
+// "text:word", "title~stem" and so on, for dumps and messages.
+std::string describe_key(std::string_view key);
+
+// Title words are numbered from 0 in the text field too; the body follows
+// after a gap of kFieldGap positions so no phrase matches across the two.
+inline constexpr std::uint32_t kFieldGap = 1;
+
+}  // namespace scoop
