@@ -1,0 +1,33 @@
+#pragma once
+
+#include <optional>
+#include <string_view>
+
+#include "analysis/article.h"
+
+namespace scoop {
+
+// The format a file's name suggests: .jsonl, .ndjson and .json are JSON
+// Lines; .html, .htm and .xhtml are HTML; anything else is plain text.
+// Case-insensitive.
+InputFormat format_for_path(std::string_view path);
+
+// A format named on the command line: "text", "jsonl" or "html" (also
+// "txt", "json", "ndjson", "htm"), case-insensitive; nullopt otherwise.
+std::optional<InputFormat> parse_format_name(std::string_view name);
+
+// "text", "jsonl" or "html".
+std::string_view format_name(InputFormat format);
+
+// Turns a file's bytes into articles: rejects binary files, decodes the text
+// to UTF-8 (decode_text), reads it as `format` and sets Article.path to
+// `path` on every article. Never throws on bad input; what could not be used
+// is in Extraction.problems:
+//   - no bytes, or only whitespace: no articles, problem "empty file";
+//   - looks_binary: no articles, problem "binary file";
+//   - a text or HTML file with neither title nor body: no articles,
+//     problem "no article text found";
+//   - JSON Lines: a problem per bad line (see jsonl_extractor.h).
+Extraction extract_articles(std::string_view bytes, std::string_view path, InputFormat format);
+
+}  // namespace scoop

@@ -1,0 +1,346 @@
+#include "analysis/text_extractor.h"
+
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analysis/boilerplate.h"
+#include "analysis/date_parser.h"
+
+namespace scoop {
+namespace {
+
+// Headlines and date lines are short; longer lines are always content.
+constexpr std::size_t kMaxTitleBytes = 200;
+constexpr std::size_t kMaxTitleWords = 30;
+constexpr std::size_t kMaxDateLineBytes = 200;
+constexpr std::size_t kMaxSourceBytes = 80;
+constexpr std::size_t kMaxSourceWords = 6;
+
+enum class Kind { kBlank, kFurniture, kTrailer, kDate, kSource, kByline, kContent };
+
+struct Line {
+    std::string_view text;  // trimmed
+    Kind kind = Kind::kBlank;
+    FoundDate date;           // for kDate
+    std::string_view source;  // for kDate (a dateline's) and kSource
+};
+
+// Labels that may precede the date on a date line, in lower case.
+constexpr std::string_view kDateLabels[] = {
+    "created",       "date",         "date published", "dated",     "first published",
+    "last modified", "last update",  "last updated",   "modified",  "on",
+    "posted",        "posted at",    "posted on",      "published", "published at",
+    "published on",  "release date", "released",       "updated",   "updated at",
+    "updated on",
+};
+
+std::string ascii_lower(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+bool is_date_label(std::string_view text) {
+    if (text.size() > 40) return false;
+    const std::string key = ascii_lower(text);
+    for (std::string_view label : kDateLabels)
+        if (key == label) return true;
+    return false;
+}
+
+// Length of a dateline separator at the start of `s`: | - / • · — –. Not
+// ':', which after a date introduces a sentence ("March 6: talks resumed").
+std::size_t separator_length(std::string_view s) {
+    if (s.empty()) return 0;
+    if (s[0] == '|' || s[0] == '-' || s[0] == '/') return 1;
+    for (std::string_view sep : {"\xE2\x80\x94", "\xE2\x80\x93", "\xE2\x80\xA2", "\xC2\xB7"})
+        if (s.starts_with(sep)) return sep.size();
+    return 0;
+}
+
+std::size_t trailing_separator_length(std::string_view s) {
+    if (s.empty()) return 0;
+    const char last = s.back();
+    if (last == '|' || last == '-' || last == '/' || last == ':' || last == ',') return 1;
+    for (std::string_view sep : {"\xE2\x80\x94", "\xE2\x80\x93", "\xE2\x80\xA2", "\xC2\xB7"})
+        if (s.ends_with(sep)) return sep.size();
+    return 0;
+}
+
+// A publisher's name: "PressTV", "The Moscow Times", "AP, Reuters".
+bool is_source_like(std::string_view s) {
+    return !s.empty() && s.size() <= kMaxSourceBytes && count_words(s) <= kMaxSourceWords &&
+           has_letters(s) && !s.ends_with('.') && s.find(". ") == std::string_view::npos;
+}
+
+bool starts_with_lower(std::string_view s, std::string_view prefix) {
+    return s.size() >= prefix.size() && ascii_lower(s.substr(0, prefix.size())) == prefix;
+}
+
+// "By John Smith", "by admin", "By Sam Lee, Reuters": short, no full stop.
+bool is_byline(std::string_view text) {
+    return text.size() > 3 && text.size() <= 100 && starts_with_lower(text, "by ") &&
+           count_words(text) <= 8 && !text.ends_with('.') &&
+           text.find_first_of(".!?") == std::string_view::npos;
+}
+
+// Fills `line` as a date line when the date is all there is to it besides
+// a label, a byline or a source.
+bool read_date_line(Line& line) {
+    const std::string_view text = line.text;
+    if (text.size() > kMaxDateLineBytes) return false;
+    const auto found = find_date(text);
+    if (!found) return false;
+    std::string_view source;
+
+    // Before the date: nothing, a label ("Last Updated:"), or a source
+    // followed by a separator ("PressTV | ").
+    std::string_view before = trim_line(text.substr(0, found->begin));
+    bool separated = false;  // by a separator that may follow a source name
+    while (const std::size_t n = trailing_separator_length(before)) {
+        separated = separated || (before.back() != ':' && before.back() != ',');
+        before = trim_line(before.substr(0, before.size() - n));
+    }
+    while (!before.empty() && (before.front() == '.' || before.front() == '*')) {
+        before = trim_line(before.substr(1));
+    }
+    if (!before.empty() && !is_date_label(before) && !is_byline(before)) {
+        if (!separated || !is_source_like(before)) return false;
+        source = before;
+    }
+
+    // After it: nothing, a byline, or a separator and a source (" | PressTV").
+    std::string_view after = trim_line(text.substr(found->end));
+    while (!after.empty() && (after.front() == '.' || after.front() == ',')) {
+        after = trim_line(after.substr(1));
+    }
+    if (!after.empty()) {
+        if (const std::size_t n = separator_length(after)) {
+            after = trim_line(after.substr(n));
+            if (!is_source_like(after)) return false;
+            if (source.empty()) source = after;
+        } else if (!is_byline(after)) {
+            return false;
+        }
+    }
+    line.kind = Kind::kDate;
+    line.date = *found;
+    line.source = source;
+    return true;
+}
+
+// "Source: Reuters".
+bool read_source_line(Line& line) {
+    if (!starts_with_lower(line.text, "source:")) return false;
+    const std::string_view name = trim_line(line.text.substr(7));
+    if (!is_source_like(name)) return false;
+    line.kind = Kind::kSource;
+    line.source = name;
+    return true;
+}
+
+void classify(Line& line) {
+    if (line.text.empty()) {
+        line.kind = Kind::kBlank;
+    } else if (is_trailer_marker(line.text)) {
+        line.kind = Kind::kTrailer;
+    } else if (is_boilerplate_line(line.text)) {
+        line.kind = Kind::kFurniture;
+    } else if (read_date_line(line) || read_source_line(line)) {
+        // The reader has set the kind.
+    } else if (is_byline(line.text) && line.text[3] >= 'A' && line.text[3] <= 'Z') {
+        line.kind = Kind::kByline;  // "By John Smith"; "by the way" is not one
+    } else {
+        line.kind = Kind::kContent;
+    }
+}
+
+std::vector<Line> split_lines(std::string_view text) {
+    std::vector<Line> lines;
+    std::size_t start = 0;
+    for (std::size_t i = 0; i <= text.size(); ++i) {
+        if (i < text.size() && text[i] != '\n' && text[i] != '\r') continue;
+        Line line;
+        line.text = trim_line(text.substr(start, i - start));
+        classify(line);
+        lines.push_back(line);
+        if (i + 1 < text.size() && text[i] == '\r' && text[i + 1] == '\n') ++i;
+        start = i + 1;
+    }
+    return lines;
+}
+
+bool is_headline_like(std::string_view text) {
+    if (text.size() > kMaxTitleBytes || !has_letters(text)) return false;
+    if (count_words(text) > kMaxTitleWords || text.ends_with(':')) return false;
+    // A full stop ends a sentence; an ellipsis may end a headline.
+    return !text.ends_with('.') || text.ends_with("...");
+}
+
+// "(AP, Reuters)" closing a wire story: the agencies it came from.
+std::optional<std::string_view> credit_of(std::string_view text) {
+    if (text.size() < 3 || text.front() != '(' || text.back() != ')') return std::nullopt;
+    const std::string_view inner = trim_line(text.substr(1, text.size() - 2));
+    if (inner.find_first_of("()") != std::string_view::npos || !is_source_like(inner))
+        return std::nullopt;
+    if (inner.front() < 'A' || inner.front() > 'Z') return std::nullopt;
+    return inner;
+}
+
+// At most kMaxTitleBytes, cut at a space, marked with an ellipsis.
+std::string shorten(std::string_view text) {
+    if (text.size() <= kMaxTitleBytes) return std::string(text);
+    std::size_t cut = text.rfind(' ', kMaxTitleBytes);
+    if (cut == std::string_view::npos || cut < kMaxTitleBytes / 2) {
+        cut = kMaxTitleBytes;
+        // Never split a UTF-8 sequence.
+        while (cut > 0 && (static_cast<unsigned char>(text[cut]) & 0xC0) == 0x80) --cut;
+    }
+    return std::string(trim_line(text.substr(0, cut))) + "\u2026";
+}
+
+constexpr std::size_t kNone = static_cast<std::size_t>(-1);
+
+struct Layout {
+    std::size_t title = kNone;        // the headline line
+    std::size_t body_begin = 0;       // first line that may be body
+    std::size_t body_end = 0;         // the trailer marker, or the end
+    bool title_is_shortened = false;  // title taken from the first content line
+};
+
+Layout find_layout(const std::vector<Line>& lines) {
+    Layout layout;
+    std::size_t banner = kNone, first_content = kNone;
+    for (std::size_t i = 0; i < lines.size(); ++i) {
+        if (lines[i].kind != Kind::kContent) continue;
+        if (first_content == kNone) first_content = i;
+        if (!is_headline_like(lines[i].text)) break;
+        // A headline stands alone; a short line with more text right under
+        // it opens a hard-wrapped paragraph.
+        if (i + 1 < lines.size() && lines[i + 1].kind == Kind::kContent) break;
+        if (is_all_caps(lines[i].text)) {
+            if (banner == kNone) banner = i;
+            continue;
+        }
+        layout.title = i;
+        break;
+    }
+    if (layout.title == kNone) layout.title = banner;
+    if (layout.title != kNone) {
+        layout.body_begin = layout.title + 1;
+    } else if (first_content != kNone) {
+        layout.title = first_content;
+        layout.title_is_shortened = true;
+        layout.body_begin = first_content;
+    } else {
+        layout.body_begin = lines.size();
+    }
+
+    layout.body_end = lines.size();
+    bool seen_content = false;
+    for (std::size_t i = layout.body_begin; i < lines.size(); ++i) {
+        if (lines[i].kind == Kind::kContent) seen_content = true;
+        if (lines[i].kind == Kind::kTrailer && seen_content) {
+            layout.body_end = i;
+            break;
+        }
+    }
+    return layout;
+}
+
+// The article's date: see the header comment for the order of preference.
+void choose_date(const std::vector<Line>& lines, std::size_t first_body_line, std::size_t body_end,
+                 Article& article) {
+    const Line* chosen = nullptr;
+    for (std::size_t i = 0; i < first_body_line && i < lines.size(); ++i) {
+        if (lines[i].kind != Kind::kDate) continue;
+        if (chosen == nullptr || (!chosen->date.has_time && lines[i].date.has_time)) {
+            chosen = &lines[i];
+        }
+        if (chosen->date.has_time) break;
+    }
+    for (std::size_t i = first_body_line; chosen == nullptr && i < body_end; ++i) {
+        if (lines[i].kind == Kind::kDate) chosen = &lines[i];
+    }
+    if (chosen != nullptr) {
+        article.date = chosen->date.timestamp;
+        if (!chosen->source.empty()) article.source = std::string(chosen->source);
+        return;
+    }
+    // No date line: a date may still be written into a header line
+    // ("By John Smith, March 6, 2009, Reuters").
+    for (std::size_t i = 0; i < first_body_line && i < lines.size(); ++i) {
+        if (lines[i].kind == Kind::kBlank || lines[i].text.size() > kMaxDateLineBytes) continue;
+        if (const auto found = find_date(lines[i].text)) {
+            article.date = found->timestamp;
+            return;
+        }
+    }
+}
+
+}  // namespace
+
+Article extract_text_article(std::string_view utf8) {
+    const std::vector<Line> lines = split_lines(utf8);
+    const Layout layout = find_layout(lines);
+    Article article;
+    if (layout.title != kNone) {
+        article.title = layout.title_is_shortened ? shorten(lines[layout.title].text)
+                                                  : std::string(lines[layout.title].text);
+    }
+
+    // The body's content lines, less banners at either end and a credit.
+    // Capitals only make a banner in a text that has lower case: old wire
+    // copy is capitals throughout.
+    bool has_lower_case = false;
+    for (std::size_t i = layout.body_begin; i < layout.body_end && !has_lower_case; ++i) {
+        has_lower_case = lines[i].kind == Kind::kContent && has_lowercase(lines[i].text);
+    }
+    const auto is_banner = [has_lower_case](std::string_view text) {
+        return has_lower_case && is_headline_like(text) && is_all_caps(text);
+    };
+    std::vector<std::size_t> kept;
+    for (std::size_t i = layout.body_begin; i < layout.body_end; ++i) {
+        if (lines[i].kind != Kind::kContent) continue;
+        if (kept.empty() && !layout.title_is_shortened && is_banner(lines[i].text)) continue;
+        kept.push_back(i);
+    }
+    std::optional<std::string_view> credit;
+    while (!kept.empty()) {
+        const std::string_view last = lines[kept.back()].text;
+        if (is_banner(last)) {
+            kept.pop_back();
+        } else if (!credit && (credit = credit_of(last))) {
+            kept.pop_back();
+        } else {
+            break;
+        }
+    }
+
+    const std::size_t first_body_line = kept.empty() ? layout.body_end : kept.front();
+    choose_date(lines, first_body_line, layout.body_end, article);
+    for (std::size_t i = 0; article.source.empty() && i < layout.body_end; ++i) {
+        if (lines[i].kind == Kind::kSource || lines[i].kind == Kind::kDate)
+            article.source = std::string(lines[i].source);
+    }
+    if (article.source.empty() && credit) article.source = std::string(*credit);
+
+    // Lines of a paragraph stay on their own lines; a blank line between
+    // two kept lines makes a paragraph break.
+    std::size_t previous = kNone;
+    for (std::size_t index : kept) {
+        if (previous != kNone) {
+            bool blank_between = false;
+            for (std::size_t i = previous + 1; i < index && !blank_between; ++i)
+                blank_between = lines[i].kind == Kind::kBlank;
+            article.body += blank_between ? "\n\n" : "\n";
+        }
+        article.body += lines[index].text;
+        previous = index;
+    }
+    return article;
+}
+
+}  // namespace scoop
