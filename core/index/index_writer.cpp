@@ -136,6 +136,7 @@ std::vector<std::uint32_t> IndexWriter::documents_of_files(const Segment& segmen
 
 std::uint64_t IndexWriter::commit() {
     flush();
+    if (flushed_.empty() && !dirty_) return 0;
     Manifest next = manifest_;
     ++next.generation;
     for (const SegmentSummary& s : flushed_) next.segments.push_back(SegmentMeta{s.name, s.doc_count, 0, "", s.bytes});
@@ -172,6 +173,7 @@ std::uint64_t IndexWriter::commit() {
     manifest_ = std::move(next);
     flushed_.clear();
     pending_deletes_.clear();
+    dirty_ = false;
 
     std::vector<std::shared_ptr<const Segment>> now;
     for (const SegmentMeta& meta : manifest_.segments) now.push_back(open_segment(meta));

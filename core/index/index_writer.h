@@ -45,21 +45,32 @@ public:
     const Catalog& catalog() const { return catalog_; }
 
     std::uint64_t new_file_id() { return manifest_.next_file_id++; }
-    void put_catalog_entry(CatalogEntry entry) { catalog_.put(std::move(entry)); }
-    void erase_catalog_entry(std::string_view path) { catalog_.erase(path); }
+    void put_catalog_entry(CatalogEntry entry) {
+        catalog_.put(std::move(entry));
+        dirty_ = true;
+    }
+    void erase_catalog_entry(std::string_view path) {
+        catalog_.erase(path);
+        dirty_ = true;
+    }
 
     // Buffers a document; writes a segment when the buffer is over budget.
     void add(const AnalyzedDocument& doc);
     // Marks every committed document of this file id for deletion at commit.
-    void delete_file_documents(std::uint64_t file_id) { pending_deletes_.insert(file_id); }
+    void delete_file_documents(std::uint64_t file_id) {
+        pending_deletes_.insert(file_id);
+        dirty_ = true;
+    }
 
     // Writes the buffer out as a segment (not yet committed).
     void flush();
+    // Segments written since the last commit.
+    std::size_t pending_segments() const { return flushed_.size(); }
     std::size_t buffered_documents() const { return builder_ ? builder_->doc_count() : 0; }
     std::size_t buffered_bytes() const { return builder_ ? builder_->memory_bytes() : 0; }
 
     // Makes everything added, deleted and catalogued so far durable and
-    // visible. Returns the documents it deleted.
+    // visible (a no-op when nothing changed). Returns the documents it deleted.
     std::uint64_t commit();
 
     // Merges by the policy (or everything into one segment when
@@ -82,6 +93,7 @@ private:
     std::unique_ptr<SegmentBuilder> builder_;
     std::vector<SegmentSummary> flushed_;  // written, not yet committed
     std::unordered_set<std::uint64_t> pending_deletes_;
+    bool dirty_ = false;  // something to commit besides flushed segments
 };
 
 }  // namespace scoop

@@ -1,0 +1,77 @@
+#include "index/index_stats.h"
+
+#include <filesystem>
+#include <queue>
+
+#include "index/segment_files.h"
+#include "util/error.h"
+
+namespace scoop {
+
+IndexStats compute_stats(const IndexReader& reader) {
+    IndexStats stats;
+    const Manifest& m = reader.manifest();
+    stats.documents = m.live_doc_count();
+    stats.deleted = m.doc_count() - m.live_doc_count();
+    stats.segments = m.segments.size();
+    stats.language = m.language;
+    stats.generation = m.generation;
+    stats.files = reader.load_catalog().size();
+
+    // Distinct terms across segments: walk the dictionaries together.
+    std::vector<Dictionary::Iterator> its;
+    for (const auto& s : reader.segments()) its.push_back(s->dictionary().begin());
+    auto later = [&](std::size_t a, std::size_t b) { return its[a].key() > its[b].key(); };
+    std::priority_queue<std::size_t, std::vector<std::size_t>, decltype(later)> heads(later);
+    for (std::size_t i = 0; i < its.size(); ++i)
+        if (its[i].valid()) heads.push(i);
+    std::string last;
+    while (!heads.empty()) {
+        const std::size_t i = heads.top();
+        heads.pop();
+        const auto kind = static_cast<std::size_t>(key_kind(its[i].key()));
+        if (kind < stats.terms.size()) {
+            if (its[i].key() != last) ++stats.terms[kind];
+            stats.postings[kind] += its[i].info().df;
+            if (has_positions(static_cast<TermKind>(kind))) stats.positions += its[i].info().cf;
+        }
+        last.assign(its[i].key());
+        its[i].next();
+        if (its[i].valid()) heads.push(i);
+    }
+
+    for (const auto& entry : std::filesystem::directory_iterator(reader.dir())) {
+        if (!entry.is_regular_file()) continue;
+        std::string kind = entry.path().extension().string();
+        if (!kind.empty()) kind.erase(0, 1);
+        const std::string name = entry.path().filename().string();
+        if (name.starts_with("catalog.")) kind = "catalog";
+        if (name == "MANIFEST") kind = "manifest";
+        if (name == "LOCK") continue;
+        stats.bytes_by_kind[kind] += entry.file_size();
+        stats.total_bytes += entry.file_size();
+    }
+    return stats;
+}
+
+void check_index(const IndexReader& reader) {
+    for (const auto& segment : reader.segments()) {
+        for (auto it = segment->dictionary().begin(); it.valid(); it.next()) {
+            PostingCursor c = segment->postings(it.info());
+            std::uint32_t n = 0;
+            for (; c.doc() != kEndDoc; c.next()) {
+                c.freq();
+                c.positions();
+                ++n;
+            }
+            if (n != it.info().df)
+                throw CorruptIndexError(*segment->posting_source().postings_path,
+                                        "term '" + describe_key(it.key()) + "' has " + std::to_string(n) +
+                                            " postings but its dictionary entry says " + std::to_string(it.info().df));
+        }
+        StoredFieldsReader::BlockCache cache;
+        for (std::uint32_t d = 0; d < segment->doc_count(); ++d) segment->stored().document(d, cache);
+    }
+}
+
+}  // namespace scoop

@@ -1,0 +1,33 @@
+#pragma once
+
+#include <array>
+#include <cstdint>
+#include <map>
+#include <string>
+
+#include "index/index_reader.h"
+
+namespace scoop {
+
+struct IndexStats {
+    std::uint64_t documents = 0;       // live
+    std::uint64_t deleted = 0;         // deleted, not yet merged away
+    std::uint64_t segments = 0;
+    std::uint64_t files = 0;           // catalogued source files
+    std::array<std::uint64_t, 5> terms{};     // distinct terms by TermKind (index 1..4)
+    std::array<std::uint64_t, 5> postings{};  // postings by TermKind
+    std::uint64_t positions = 0;
+    std::map<std::string, std::uint64_t> bytes_by_kind;  // file extension -> bytes
+    std::uint64_t total_bytes = 0;
+    std::string language;
+    std::uint64_t generation = 0;
+};
+
+IndexStats compute_stats(const IndexReader& reader);
+
+// Reads every byte of the index the way queries would and checks it:
+// checksums, every postings block, every stored document. Throws
+// CorruptIndexError naming the first damaged file.
+void check_index(const IndexReader& reader);
+
+}  // namespace scoop

@@ -1,0 +1,75 @@
+#pragma once
+
+// Brings an index up to date with a set of files and folders: what the
+// indexer program runs. New files are added, changed ones replaced, files
+// gone from the scanned folders deleted; unchanged files (same size and
+// modification time as catalogued) are not read at all. Reading, extraction
+// and analysis run on a pool of threads; inversion and writing on the
+// calling thread.
+
+#include <chrono>
+#include <cstdint>
+#include <functional>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "analysis/article.h"
+#include "index/merge_policy.h"
+
+namespace scoop {
+
+struct UpdateOptions {
+    std::string index_dir;
+    std::vector<std::string> inputs;           // files and folders
+    std::optional<InputFormat> format;         // overrides the extension
+    std::size_t ram_budget_bytes = std::size_t{256} << 20;
+    unsigned threads = 0;                      // 0: one per core
+    std::string language;                      // of a new index; empty: english
+    std::uint64_t max_file_bytes = std::uint64_t{256} << 20;  // for whole-file formats
+    bool merge = true;                         // run the merge policy afterwards
+    bool optimize = false;                     // merge everything into one segment
+    MergePolicy merge_policy;
+};
+
+struct FileIssue {
+    std::string path;
+    std::uint32_t line = 0;  // 0: the whole file
+    std::string message;
+};
+
+struct UpdateReport {
+    std::uint64_t files_added = 0;
+    std::uint64_t files_updated = 0;
+    std::uint64_t files_deleted = 0;
+    std::uint64_t files_unchanged = 0;
+    std::uint64_t files_skipped = 0;
+    std::uint64_t documents_added = 0;
+    std::uint64_t documents_deleted = 0;
+    std::uint64_t bytes_read = 0;
+    std::uint64_t documents_in_index = 0;
+    std::size_t segments = 0;
+    std::size_t merges = 0;
+    std::vector<FileIssue> skipped;   // files not indexed, with the reason
+    std::vector<FileIssue> warnings;  // indexed, but something was wrong (bad lines, bad bytes)
+    double seconds = 0;
+};
+
+struct UpdateProgress {
+    enum class Phase { kScanning, kIndexing, kCommitting, kMerging, kDone } phase = Phase::kScanning;
+    std::uint64_t files_total = 0;   // files that need reading
+    std::uint64_t files_done = 0;
+    std::uint64_t bytes_total = 0;
+    std::uint64_t bytes_done = 0;
+    std::uint64_t documents = 0;
+    double seconds = 0;
+};
+
+using ProgressCallback = std::function<void(const UpdateProgress&)>;
+
+// Throws scoop::Error when the run as a whole cannot proceed: the index is
+// locked or damaged, no input exists, a write fails. Problems with single
+// files are reported in the result instead.
+UpdateReport update_index(const UpdateOptions& options, const ProgressCallback& progress = {});
+
+}  // namespace scoop
