@@ -1,0 +1,53 @@
+#pragma once
+
+#include <string>
+#include <vector>
+
+#include "index/doc_table.h"
+#include "index/posting_cursor.h"
+#include "query/bm25.h"
+#include "query/scorer.h"
+
+namespace scoop {
+
+// An exact phrase: the words' lists are intersected first (the rarest
+// leading) and positions are decoded only for documents that have every
+// word. Scored by BM25 over the phrase's frequency in the document, with the
+// words' idfs summed, as Lucene does.
+class PhraseScorer final : public Scorer {
+public:
+    // `words` in phrase order; a word may repeat.
+    PhraseScorer(std::vector<PostingCursor> words, TermWeight weight, Field field, const DocTable& docs,
+                 std::string label);
+
+    void next() override;
+    void advance(std::uint32_t target) override;
+    double score() override { return weight_.score(freq_, docs_.length(field_, doc_)); }
+    double max_score() const override { return max_score_; }
+    std::uint32_t advance_shallow(std::uint32_t target) override;
+    double window_max_score() override { return window_max_; }
+    std::uint64_t cost() const override { return words_[order_.front()].df(); }
+    void explain(std::vector<ScorePart>& parts) override;
+
+    std::uint32_t phrase_freq() const { return freq_; }
+
+private:
+    // From the lead's current document on, the first with the whole phrase.
+    void find_match();
+    std::uint32_t count_occurrences();
+    double bound(std::uint32_t max_freq, std::uint32_t min_length) const;
+
+    std::vector<PostingCursor> words_;
+    std::vector<std::size_t> order_;  // by increasing document frequency
+    TermWeight weight_;
+    Field field_;
+    const DocTable& docs_;
+    std::string label_;
+    std::uint32_t freq_ = 0;
+    double max_score_ = 0;
+    double window_max_ = 0;
+    std::vector<std::span<const std::uint32_t>> positions_;
+    std::vector<std::size_t> cursor_offsets_;
+};
+
+}  // namespace scoop

@@ -1,0 +1,62 @@
+#pragma once
+
+// The parsed form of a query (docs/QUERY.md). Words are already analysed:
+// a TermQuery carries the stem it ranks by, a PhraseQuery the folded words
+// it matches exactly.
+
+#include <limits>
+#include <string>
+#include <variant>
+#include <vector>
+
+#include "analysis/article.h"
+#include "index/term.h"
+
+namespace scoop {
+
+struct TermQuery {
+    Field field = Field::kText;
+    std::string word;  // folded: what "did you mean" and snippets look at
+    std::string stem;  // what matches and scores
+};
+
+// Words at consecutive positions. One word is an exact (unstemmed) match.
+struct PhraseQuery {
+    Field field = Field::kText;
+    std::vector<std::string> words;
+};
+
+// Every word starting with `prefix`, expanded through the dictionary.
+struct PrefixQuery {
+    Field field = Field::kText;
+    std::string prefix;
+};
+
+// Documents dated in [from, to] (inclusive, seconds since the epoch).
+struct DateRangeQuery {
+    Timestamp from = std::numeric_limits<Timestamp>::min() + 1;
+    Timestamp to = std::numeric_limits<Timestamp>::max();
+};
+
+// kFilter: must match, adds no score (date ranges). Unlike kMust it leaves
+// kShould clauses required, so "iran date:2009" means iran, within 2009.
+enum class Occur { kMust, kShould, kMustNot, kFilter };
+
+struct BooleanClause;
+struct BooleanQuery {
+    std::vector<BooleanClause> clauses;
+};
+
+using Query = std::variant<TermQuery, PhraseQuery, PrefixQuery, DateRangeQuery, BooleanQuery>;
+
+struct BooleanClause {
+    Occur occur = Occur::kShould;
+    Query query;
+};
+
+// A compact rendering for messages, tests and --explain:
+//   (+text~iran -text~clinton), text:"strictly defensive", title~ivanov,
+//   text:cosmo*, date:[1230768000..1262303999]
+std::string to_string(const Query& query);
+
+}  // namespace scoop

@@ -1,0 +1,405 @@
+#include "query/query_parser.h"
+
+#include <fmt/format.h>
+
+#include <optional>
+
+#include "analysis/date_parser.h"
+#include "analysis/normalizer.h"
+
+namespace scoop {
+namespace {
+
+std::string caret_line(std::string_view query, std::size_t offset) {
+    // Column in characters, not bytes, so the caret sits under the right one.
+    std::size_t column = 0;
+    for (std::size_t i = 0; i < offset && i < query.size(); ++i)
+        if ((static_cast<unsigned char>(query[i]) & 0xC0) != 0x80) ++column;
+    return std::string(column, ' ') + "^";
+}
+
+enum class Kind { kWord, kPhrase, kLParen, kRParen, kAnd, kOr, kNot, kPlus, kMinus, kField, kEnd };
+
+struct Lexeme {
+    Kind kind;
+    std::string_view text;
+    std::size_t offset;
+};
+
+std::string_view describe(const Lexeme& l) {
+    switch (l.kind) {
+        case Kind::kAnd: return "AND";
+        case Kind::kOr: return "OR";
+        case Kind::kNot: return "NOT";
+        case Kind::kRParen: return "')'";
+        case Kind::kLParen: return "'('";
+        case Kind::kEnd: return "the end of the query";
+        default: return l.text;
+    }
+}
+
+bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+
+// Opening and closing quote characters: ASCII and typographic double quotes.
+std::size_t quote_length(std::string_view s, std::size_t i) {
+    if (s[i] == '"') return 1;
+    for (std::string_view q : {"\u201C", "\u201D", "\u201E"})
+        if (s.substr(i, q.size()) == q) return q.size();
+    return 0;
+}
+
+std::string lower_ascii(std::string_view s) {
+    std::string out(s);
+    for (char& c : out)
+        if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+    return out;
+}
+
+class Lexer {
+public:
+    explicit Lexer(std::string_view q) : q_(q) {}
+
+    std::vector<Lexeme> run() {
+        std::vector<Lexeme> out;
+        std::size_t i = 0;
+        while (i < q_.size()) {
+            if (is_space(q_[i])) {
+                ++i;
+                continue;
+            }
+            if (q_[i] == '(' || q_[i] == ')') {
+                out.push_back({q_[i] == '(' ? Kind::kLParen : Kind::kRParen, q_.substr(i, 1), i});
+                ++i;
+                continue;
+            }
+            if (const std::size_t ql = quote_length(q_, i)) {
+                std::size_t j = i + ql;
+                std::size_t close = 0;
+                while (j < q_.size() && (close = quote_length(q_, j)) == 0) ++j;
+                if (j >= q_.size()) throw QueryError(q_, i, "this quote is never closed; add a closing \"");
+                out.push_back({Kind::kPhrase, q_.substr(i + ql, j - i - ql), i});
+                i = j + close;
+                continue;
+            }
+            if ((q_[i] == '+' || q_[i] == '-') && (i == 0 || starts_term(out, i))) {
+                const bool follows = i + 1 < q_.size() && !is_space(q_[i + 1]) && q_[i + 1] != ')';
+                if (!follows)
+                    throw QueryError(q_, i, fmt::format("'{}' needs a term right after it, as in {}word", q_[i], q_[i]));
+                out.push_back({q_[i] == '+' ? Kind::kPlus : Kind::kMinus, q_.substr(i, 1), i});
+                ++i;
+                continue;
+            }
+            std::size_t j = i;
+            while (j < q_.size() && !is_space(q_[j]) && q_[j] != '(' && q_[j] != ')' && quote_length(q_, j) == 0) ++j;
+            const std::string_view chunk = q_.substr(i, j - i);
+            if (chunk == "AND") out.push_back({Kind::kAnd, chunk, i});
+            else if (chunk == "OR") out.push_back({Kind::kOr, chunk, i});
+            else if (chunk == "NOT") out.push_back({Kind::kNot, chunk, i});
+            else if (const std::size_t colon = chunk.find(':'); colon != std::string_view::npos && is_field(chunk.substr(0, colon))) {
+                out.push_back({Kind::kField, chunk.substr(0, colon), i});
+                if (colon + 1 < chunk.size()) out.push_back({Kind::kWord, chunk.substr(colon + 1), i + colon + 1});
+            } else {
+                out.push_back({Kind::kWord, chunk, i});
+            }
+            i = j;
+        }
+        out.push_back({Kind::kEnd, {}, q_.size()});
+        return out;
+    }
+
+private:
+    static bool is_field(std::string_view name) {
+        const std::string n = lower_ascii(name);
+        return n == "title" || n == "date" || n == "after" || n == "before";
+    }
+    // A + or - is an operator where a term may start: after a space or '('.
+    bool starts_term(const std::vector<Lexeme>&, std::size_t i) const {
+        return is_space(q_[i - 1]) || q_[i - 1] == '(';
+    }
+
+    std::string_view q_;
+};
+
+// A parsed piece with the modifier in front of it.
+struct Part {
+    Occur occur = Occur::kShould;  // kShould: no modifier
+    Query query;
+    std::size_t offset = 0;
+};
+
+bool only_excluded(const Query& q) {
+    const auto* b = std::get_if<BooleanQuery>(&q);
+    if (b == nullptr || b->clauses.empty()) return false;
+    for (const auto& c : b->clauses)
+        if (c.occur != Occur::kMustNot) return false;
+    return true;
+}
+
+class Parser {
+public:
+    Parser(std::string_view query, Analyzer& analyzer) : q_(query), analyzer_(analyzer), lexemes_(Lexer(query).run()) {}
+
+    ParsedQuery run() {
+        ParsedQuery result;
+        std::optional<Query> q = sequence();
+        if (peek().kind == Kind::kRParen) fail(peek(), "this ')' has no matching '('");
+        if (peek().kind != Kind::kEnd) fail(peek(), fmt::format("unexpected {}", describe(peek())));
+        if (!q) throw QueryError(q_, 0, "the query has no words to search for");
+        if (only_excluded(*q) || (std::holds_alternative<BooleanQuery>(*q) && !has_positive(std::get<BooleanQuery>(*q))))
+            throw QueryError(q_, 0, "the query only excludes; add a word to search for, as in: iran -clinton");
+        result.query = std::move(*q);
+        result.warnings = std::move(warnings_);
+        return result;
+    }
+
+private:
+    static bool has_positive(const BooleanQuery& b) {
+        for (const auto& c : b.clauses)
+            if (c.occur != Occur::kMustNot) return true;
+        return false;
+    }
+
+    const Lexeme& peek() const { return lexemes_[pos_]; }
+    const Lexeme& take() { return lexemes_[pos_ < lexemes_.size() - 1 ? pos_++ : pos_]; }
+
+    [[noreturn]] void fail(const Lexeme& at, const std::string& message) const {
+        throw QueryError(q_, at.offset, message);
+    }
+
+    static bool ends_operand(Kind k) { return k == Kind::kEnd || k == Kind::kRParen || k == Kind::kAnd || k == Kind::kOr; }
+
+    // clause+ up to ')' or the end. nullopt when every word was skipped.
+    std::optional<Query> sequence() {
+        BooleanQuery b;
+        std::size_t plain = 0;
+        std::optional<Query> single;
+        while (peek().kind != Kind::kEnd && peek().kind != Kind::kRParen) {
+            if (peek().kind == Kind::kAnd || peek().kind == Kind::kOr)
+                fail(peek(), fmt::format("{} needs a term before it", describe(peek())));
+            std::optional<Part> part = or_expr();
+            if (!part) continue;
+            add_clause(b, std::move(*part), Occur::kShould, plain);
+        }
+        if (b.clauses.empty()) return std::nullopt;
+        if (b.clauses.size() == 1 && b.clauses[0].occur == Occur::kShould) return std::move(b.clauses[0].query);
+        return Query(std::move(b));
+    }
+
+    // Puts a part into a boolean: plain parts take `plain_occur`, dates are
+    // filters, a group of exclusions is lifted into the parent.
+    void add_clause(BooleanQuery& b, Part part, Occur plain_occur, std::size_t& plain_count) {
+        if (part.occur == Occur::kShould && only_excluded(part.query)) {
+            for (auto& c : std::get<BooleanQuery>(part.query).clauses) b.clauses.push_back(std::move(c));
+            return;
+        }
+        Occur occur = part.occur == Occur::kShould ? plain_occur : part.occur;
+        if (std::holds_alternative<DateRangeQuery>(part.query) && occur != Occur::kMustNot) occur = Occur::kFilter;
+        if (occur == Occur::kShould) ++plain_count;
+        b.clauses.push_back({occur, std::move(part.query)});
+    }
+
+    std::optional<Part> or_expr() {
+        std::vector<Part> parts;
+        std::optional<Part> first = and_expr();
+        if (first) parts.push_back(std::move(*first));
+        while (peek().kind == Kind::kOr) {
+            const Lexeme& op = take();
+            if (ends_operand(peek().kind)) fail(op, "OR needs a term after it");
+            std::optional<Part> next = and_expr();
+            if (!next) fail(op, "OR needs a term after it with letters or digits in it");
+            if (!first && parts.empty()) fail(op, "OR needs a term before it with letters or digits in it");
+            parts.push_back(std::move(*next));
+        }
+        if (parts.size() <= 1) return parts.empty() ? std::nullopt : std::optional<Part>(std::move(parts[0]));
+        BooleanQuery b;
+        for (Part& p : parts) {
+            if (p.occur == Occur::kMustNot || only_excluded(p.query))
+                throw QueryError(q_, p.offset, "an excluded term cannot be one side of OR; write: a OR b -c");
+            if (p.occur == Occur::kMust) throw QueryError(q_, p.offset, "'+' has no meaning inside OR; remove it or use AND");
+            if (std::holds_alternative<DateRangeQuery>(p.query))
+                throw QueryError(q_, p.offset, "a date range cannot be one side of OR; it filters the whole query");
+            b.clauses.push_back({Occur::kShould, std::move(p.query)});
+        }
+        return Part{Occur::kShould, Query(std::move(b)), parts[0].offset};
+    }
+
+    std::optional<Part> and_expr() {
+        std::vector<Part> parts;
+        std::optional<Part> first = unary();
+        while (peek().kind == Kind::kAnd) {
+            const Lexeme& op = take();
+            if (!first && parts.empty()) fail(op, "AND needs a term before it with letters or digits in it");
+            if (first) {
+                parts.push_back(std::move(*first));
+                first.reset();
+            }
+            if (ends_operand(peek().kind)) fail(op, "AND needs a term after it");
+            std::optional<Part> next = unary();
+            if (!next) fail(op, "AND needs a term after it with letters or digits in it");
+            parts.push_back(std::move(*next));
+        }
+        if (parts.empty()) return first;
+        const std::size_t offset = parts.front().offset;
+        BooleanQuery b;
+        std::size_t plain = 0;
+        for (Part& p : parts) add_clause(b, std::move(p), Occur::kMust, plain);
+        if (!has_positive(b)) throw QueryError(q_, offset, "AND needs at least one term that is not excluded");
+        return Part{Occur::kShould, Query(std::move(b)), offset};
+    }
+
+    std::optional<Part> unary() {
+        const Lexeme& l = peek();
+        if (l.kind == Kind::kNot || l.kind == Kind::kMinus || l.kind == Kind::kPlus) {
+            take();
+            if (ends_operand(peek().kind) || peek().kind == Kind::kNot || peek().kind == Kind::kMinus || peek().kind == Kind::kPlus)
+                fail(l, fmt::format("{} needs a term right after it", l.kind == Kind::kNot ? "NOT" : std::string(l.text)));
+            std::optional<Part> inner = primary();
+            if (!inner) fail(l, fmt::format("{} needs a term with letters or digits in it", l.kind == Kind::kNot ? "NOT" : std::string(l.text)));
+            if (only_excluded(inner->query)) fail(l, "excluding an exclusion is not supported; rewrite the query without the double negative");
+            inner->occur = l.kind == Kind::kPlus ? Occur::kMust : Occur::kMustNot;
+            inner->offset = l.offset;
+            return inner;
+        }
+        return primary();
+    }
+
+    std::optional<Part> primary() {
+        const Lexeme& l = take();
+        switch (l.kind) {
+            case Kind::kLParen: {
+                if (peek().kind == Kind::kRParen) fail(l, "empty parentheses");
+                std::optional<Query> inner = sequence();
+                if (peek().kind != Kind::kRParen) fail(l, "this '(' is never closed; add a ')'");
+                take();
+                if (!inner) fail(l, "nothing searchable inside these parentheses");
+                return Part{Occur::kShould, std::move(*inner), l.offset};
+            }
+            case Kind::kWord: return word(l, Field::kText);
+            case Kind::kPhrase: return Part{Occur::kShould, phrase(l, Field::kText), l.offset};
+            case Kind::kField: return field(l);
+            case Kind::kRParen: fail(l, "this ')' has no matching '('");
+            case Kind::kEnd: fail(l, "the query ends where a term was expected");
+            default: fail(l, fmt::format("{} needs a term before it", describe(l)));
+        }
+    }
+
+    std::optional<Part> field(const Lexeme& f) {
+        const std::string name = lower_ascii(f.text);
+        const Lexeme& value = peek();
+        // The value must touch the colon: "title: x" is more likely a typo.
+        const bool attached = value.offset == f.offset + f.text.size() + 1;
+        if (name == "title") {
+            if (!attached || (value.kind != Kind::kWord && value.kind != Kind::kPhrase))
+                fail(f, "title: needs a word or a \"phrase\" right after the colon, as in title:ivanov");
+            take();
+            if (value.kind == Kind::kPhrase) return Part{Occur::kShould, phrase(value, Field::kTitle), f.offset};
+            std::optional<Part> w = word(value, Field::kTitle);
+            if (!w) fail(value, "title: needs a word with letters or digits");
+            w->offset = f.offset;
+            return w;
+        }
+        if (!attached || value.kind != Kind::kWord)
+            fail(f, fmt::format("{}: needs a date right after the colon, as in {}:2009-03-06", name, name));
+        take();
+        return Part{Occur::kFilter, date_range(name, value), f.offset};
+    }
+
+    std::optional<Part> word(const Lexeme& l, Field field) {
+        std::string_view text = l.text;
+        const std::size_t star = text.find('*');
+        if (star != std::string_view::npos) {
+            if (star + 1 != text.size())
+                fail(l, "'*' is only allowed at the end of a word, for prefix search (cosmo*)");
+            text.remove_suffix(1);
+            const std::vector<Token> tokens = analyzer_.analyze(text);
+            if (tokens.size() != 1)
+                throw QueryError(q_, l.offset, tokens.empty() ? "a prefix needs letters or digits before '*'"
+                                                              : "a prefix must be one word; '" + std::string(text) +
+                                                                    "' has several");
+            return Part{Occur::kShould, PrefixQuery{field, tokens[0].word}, l.offset};
+        }
+        std::vector<Token> tokens = analyzer_.analyze(text);
+        if (tokens.empty()) {
+            warnings_.push_back(fmt::format("ignored '{}': nothing in it to search for", text));
+            return std::nullopt;
+        }
+        if (tokens.size() == 1)
+            return Part{Occur::kShould, TermQuery{field, std::move(tokens[0].word), std::move(tokens[0].stem)}, l.offset};
+        PhraseQuery p{field, {}};
+        for (auto& t : tokens) p.words.push_back(std::move(t.word));
+        return Part{Occur::kShould, std::move(p), l.offset};
+    }
+
+    Query phrase(const Lexeme& l, Field field) {
+        std::vector<Token> tokens = analyzer_.analyze(l.text);
+        if (tokens.empty()) fail(l, "this phrase has no words to search for");
+        PhraseQuery p{field, {}};
+        for (auto& t : tokens) p.words.push_back(std::move(t.word));
+        return p;
+    }
+
+    // YYYY, YYYY-MM or YYYY-MM-DD (or with '/'), as the first and last
+    // second of that year, month or day.
+    std::pair<Timestamp, Timestamp> period(std::string_view text, const Lexeme& at) {
+        int parts[3] = {0, 1, 1};
+        int count = 0;
+        std::size_t i = 0;
+        while (count < 3) {
+            const std::size_t start = i;
+            while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
+            if (i == start || i - start > 4) break;
+            parts[count++] = std::stoi(std::string(text.substr(start, i - start)));
+            if (i == text.size() || count == 3) break;
+            if (text[i] != '-' && text[i] != '/') break;
+            ++i;
+        }
+        const bool year_ok = count >= 1 && text.size() >= 4 && text[0] != '-';
+        std::optional<Timestamp> first;
+        if (i == text.size() && year_ok) first = make_timestamp(parts[0], parts[1], parts[2]);
+        if (!first)
+            fail(at, fmt::format("'{}' is not a date; use YYYY, YYYY-MM or YYYY-MM-DD, and A..B for a range", text));
+        int y = parts[0], m = parts[1], d = parts[2];
+        // Start of the next period, minus one second.
+        if (count == 1) ++y;
+        else if (count == 2) (m == 12 ? (m = 1, ++y) : ++m);
+        std::optional<Timestamp> next = count == 3 ? make_timestamp(y, m, d) : make_timestamp(y, m, 1);
+        const Timestamp last = count == 3 ? *first + 86400 - 1 : (next ? *next - 1 : *first + 86400 * 366);
+        return {*first, last};
+    }
+
+    DateRangeQuery date_range(const std::string& name, const Lexeme& value) {
+        DateRangeQuery r;
+        const std::string_view text = value.text;
+        if (name == "after") {
+            r.from = period(text, value).first;
+        } else if (name == "before") {
+            r.to = period(text, value).first - 1;
+        } else if (const std::size_t dots = text.find(".."); dots != std::string_view::npos) {
+            const std::string_view lo = text.substr(0, dots), hi = text.substr(dots + 2);
+            if (lo.empty() && hi.empty()) fail(value, "a date range needs at least one end, as in 2009-01-01..2009-12-31");
+            if (!lo.empty()) r.from = period(lo, value).first;
+            if (!hi.empty()) r.to = period(hi, value).second;
+        } else {
+            std::tie(r.from, r.to) = period(text, value);
+        }
+        if (r.from > r.to) fail(value, "this date range ends before it starts");
+        return r;
+    }
+
+    std::string_view q_;
+    Analyzer& analyzer_;
+    std::vector<Lexeme> lexemes_;
+    std::size_t pos_ = 0;
+    std::vector<std::string> warnings_;
+};
+
+}  // namespace
+
+QueryError::QueryError(std::string_view query, std::size_t offset, const std::string& message)
+    : Error(fmt::format("malformed query: {}\n  {}\n  {}", message, query, caret_line(query, offset))),
+      message_(message),
+      offset_(offset) {}
+
+ParsedQuery QueryParser::parse(std::string_view query) { return Parser(query, analyzer_).run(); }
+
+}  // namespace scoop

@@ -1,0 +1,51 @@
+#pragma once
+
+#include <string>
+#include <string_view>
+#include <vector>
+
+#include "analysis/analyzer.h"
+#include "query/query.h"
+#include "util/error.h"
+
+namespace scoop {
+
+// A query that does not parse. what() shows the query with a caret under
+// the offending character, ready to print.
+class QueryError : public Error {
+public:
+    QueryError(std::string_view query, std::size_t offset, const std::string& message);
+    const std::string& message() const { return message_; }
+    std::size_t offset() const { return offset_; }  // byte offset in the query
+
+private:
+    std::string message_;
+    std::size_t offset_;
+};
+
+struct ParsedQuery {
+    Query query;
+    std::vector<std::string> warnings;  // things ignored, e.g. a word with no letters
+};
+
+// The query language of docs/QUERY.md:
+//   words             ranked by BM25; any word may match
+//   "exact phrase"    the folded words at consecutive positions
+//   a AND b, a OR b   both / either (AND binds tighter than OR)
+//   NOT a, -a         excluded; +a required
+//   ( ... )           grouping
+//   title:word  title:"phrase"  title:pre*
+//   date:2009  date:2009-03  date:2009-01-01..2009-12-31  after:2009-01-01  before:2010-01-01
+//   prefix*           words starting with prefix (expanded through the dictionary)
+// A word that analyses into several (S-300, google.com, a run of Chinese)
+// is a phrase of them. Operators are upper case; "and" is a word.
+class QueryParser {
+public:
+    explicit QueryParser(Analyzer& analyzer) : analyzer_(analyzer) {}
+    ParsedQuery parse(std::string_view query);
+
+private:
+    Analyzer& analyzer_;
+};
+
+}  // namespace scoop

@@ -1,0 +1,344 @@
+#include "query/searcher.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+
+#include "query/boolean_scorers.h"
+#include "query/conjunction_scorer.h"
+#include "query/disjunction_scorer.h"
+#include "query/phrase_scorer.h"
+#include "query/query_parser.h"
+#include "query/term_scorer.h"
+#include "query/top_k.h"
+
+namespace scoop {
+
+struct Searcher::Plan {
+    enum class Kind { kNothing, kTerm, kPhrase, kBoolean, kDateRange } kind = Kind::kNothing;
+    // kTerm: one list, and optionally the title list of the same stem.
+    std::string key;
+    TermWeight weight;
+    std::optional<std::string> boost_key;
+    TermWeight boost_weight;
+    // kPhrase: the words' lists in phrase order; kTerm and kPhrase: their field.
+    std::vector<std::string> keys;
+    Field field = Field::kText;
+    // kBoolean
+    std::vector<std::pair<Occur, std::unique_ptr<Plan>>> clauses;
+    // kDateRange
+    Timestamp from = 0, to = 0;
+};
+
+namespace {
+
+using Plan = Searcher::Plan;
+
+std::unique_ptr<Plan> nothing() { return std::make_unique<Plan>(); }
+
+ScorerPtr build(const Plan& plan, const Segment& segment);
+
+ScorerPtr combine_any(std::vector<ScorerPtr> scorers) {
+    if (scorers.empty()) return nullptr;
+    if (scorers.size() == 1) return std::move(scorers.front());
+    return std::make_unique<DisjunctionScorer>(std::move(scorers));
+}
+
+ScorerPtr build_boolean(const Plan& plan, const Segment& segment) {
+    std::vector<ScorerPtr> musts, shoulds, nots;
+    std::vector<const Plan*> filters;
+    bool had_should = false;
+    for (const auto& [occur, child] : plan.clauses) {
+        if (occur == Occur::kFilter && child->kind == Plan::Kind::kDateRange) {
+            filters.push_back(child.get());
+            continue;
+        }
+        ScorerPtr s = build(*child, segment);
+        switch (occur) {
+            case Occur::kMust:
+            case Occur::kFilter:
+                if (!s) return nullptr;  // a required part matches nothing here
+                musts.push_back(std::move(s));
+                break;
+            case Occur::kShould:
+                had_should = true;
+                if (s) shoulds.push_back(std::move(s));
+                break;
+            case Occur::kMustNot:
+                if (s) nots.push_back(std::move(s));
+                break;
+        }
+    }
+    ScorerPtr required;
+    if (!musts.empty()) {
+        required = musts.size() == 1 ? std::move(musts.front()) : std::make_unique<ConjunctionScorer>(std::move(musts));
+        if (ScorerPtr optional = combine_any(std::move(shoulds)))
+            required = std::make_unique<ReqOptScorer>(std::move(required), std::move(optional));
+    } else if (had_should) {
+        required = combine_any(std::move(shoulds));
+        if (!required) return nullptr;
+    } else {
+        required = std::make_unique<AllDocsScorer>(segment.doc_count());
+    }
+    if (ScorerPtr excluded = combine_any(std::move(nots)))
+        required = std::make_unique<ReqExclScorer>(std::move(required), std::move(excluded));
+    for (const Plan* f : filters)
+        required = std::make_unique<DateFilterScorer>(std::move(required), segment.docs(), f->from, f->to);
+    return required;
+}
+
+ScorerPtr build(const Plan& plan, const Segment& segment) {
+    switch (plan.kind) {
+        case Plan::Kind::kNothing: return nullptr;
+        case Plan::Kind::kTerm: {
+            const auto info = segment.find(plan.key);
+            if (!info) return nullptr;
+            std::optional<ScoredList> boost;
+            if (plan.boost_key)
+                if (const auto b = segment.find(*plan.boost_key))
+                    boost = ScoredList{segment.postings(*b), plan.boost_weight, Field::kTitle, describe_key(*plan.boost_key)};
+            return std::make_unique<TermScorer>(ScoredList{segment.postings(*info), plan.weight, plan.field, describe_key(plan.key)},
+                                                std::move(boost), segment.docs());
+        }
+        case Plan::Kind::kPhrase: {
+            std::vector<PostingCursor> words;
+            std::string label = plan.field == Field::kTitle ? "title:\"" : "text:\"";
+            for (std::size_t i = 0; i < plan.keys.size(); ++i) {
+                const auto info = segment.find(plan.keys[i]);
+                if (!info) return nullptr;
+                words.push_back(segment.postings(*info));
+                if (i) label += ' ';
+                label += key_text(plan.keys[i]);
+            }
+            return std::make_unique<PhraseScorer>(std::move(words), plan.weight, plan.field, segment.docs(), label + "\"");
+        }
+        case Plan::Kind::kBoolean: return build_boolean(plan, segment);
+        case Plan::Kind::kDateRange:
+            return std::make_unique<DateFilterScorer>(std::make_unique<AllDocsScorer>(segment.doc_count()), segment.docs(),
+                                                      plan.from, plan.to);
+    }
+    return nullptr;
+}
+
+double elapsed_ms(std::chrono::steady_clock::time_point start) {
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+}
+
+void collect_words(const Query& q, std::vector<std::pair<Field, std::string>>& out) {
+    if (const auto* t = std::get_if<TermQuery>(&q)) out.emplace_back(t->field, t->word);
+    else if (const auto* p = std::get_if<PhraseQuery>(&q))
+        for (const auto& w : p->words) out.emplace_back(p->field, w);
+    else if (const auto* b = std::get_if<BooleanQuery>(&q))
+        for (const auto& c : b->clauses)
+            if (c.occur != Occur::kMustNot) collect_words(c.query, out);
+}
+
+}  // namespace
+
+Searcher::Searcher(std::shared_ptr<const IndexReader> reader)
+    : reader_(std::move(reader)), analyzer_(reader_->manifest().language) {}
+
+Searcher::~Searcher() = default;
+
+std::unique_ptr<Searcher::Plan> Searcher::compile(const Query& query, const SearchOptions& options,
+                                                  std::vector<std::string>& warnings) {
+    const IndexReader& r = *reader_;
+    const std::uint64_t n = r.doc_count();
+    auto term_plan = [&](Field field, const std::string& key, const std::optional<std::string>& boost_key) {
+        const std::uint64_t df = r.doc_freq(key);
+        if (df == 0) return nothing();
+        auto p = std::make_unique<Plan>();
+        p->kind = Plan::Kind::kTerm;
+        p->field = field;
+        p->key = key;
+        p->weight = TermWeight(bm25_idf(df, n), 1.0, options.bm25, r.average_length(field));
+        if (boost_key && options.title_boost > 0) {
+            if (const std::uint64_t bdf = r.doc_freq(*boost_key)) {
+                p->boost_key = boost_key;
+                p->boost_weight = TermWeight(bm25_idf(bdf, n), options.title_boost, options.bm25, r.average_length(Field::kTitle));
+            }
+        }
+        return p;
+    };
+    auto boost_for = [&](Field field, TermKind kind, const std::string& text) -> std::optional<std::string> {
+        if (field != Field::kText) return std::nullopt;
+        return term_key(kind, text);
+    };
+
+    if (const auto* t = std::get_if<TermQuery>(&query))
+        return term_plan(t->field, term_key(stem_kind(t->field), t->stem), boost_for(t->field, TermKind::kTitleStem, t->stem));
+
+    if (const auto* p = std::get_if<PhraseQuery>(&query)) {
+        if (p->words.size() == 1)
+            return term_plan(p->field, term_key(word_kind(p->field), p->words[0]),
+                             boost_for(p->field, TermKind::kTitleWord, p->words[0]));
+        auto plan = std::make_unique<Plan>();
+        plan->kind = Plan::Kind::kPhrase;
+        plan->field = p->field;
+        double idf = 0;
+        for (const auto& w : p->words) {
+            plan->keys.push_back(term_key(word_kind(p->field), w));
+            const std::uint64_t df = r.doc_freq(plan->keys.back());
+            if (df == 0) return nothing();
+            idf += bm25_idf(df, n);
+        }
+        plan->weight = TermWeight(idf, 1.0, options.bm25, r.average_length(p->field));
+        return plan;
+    }
+
+    if (const auto* x = std::get_if<PrefixQuery>(&query)) {
+        const std::string prefix = term_key(word_kind(x->field), x->prefix);
+        std::map<std::string, std::uint64_t> expansions;
+        for (const auto& segment : r.segments())
+            for (auto it = segment->dictionary().seek(prefix); it.valid() && it.key().starts_with(prefix); it.next())
+                expansions[std::string(key_text(it.key()))] += it.info().df;
+        std::vector<std::pair<std::string, std::uint64_t>> words(expansions.begin(), expansions.end());
+        if (words.size() > options.max_prefix_terms) {
+            std::stable_sort(words.begin(), words.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
+            warnings.push_back(fmt::format("{}* matches {} words; searched the {} most frequent", x->prefix, words.size(),
+                                           options.max_prefix_terms));
+            words.resize(options.max_prefix_terms);
+        }
+        if (words.empty()) return nothing();
+        auto plan = std::make_unique<Plan>();
+        plan->kind = Plan::Kind::kBoolean;
+        for (const auto& [w, _] : words)
+            plan->clauses.emplace_back(Occur::kShould, term_plan(x->field, term_key(word_kind(x->field), w),
+                                                                 boost_for(x->field, TermKind::kTitleWord, w)));
+        return plan;
+    }
+
+    if (const auto* d = std::get_if<DateRangeQuery>(&query)) {
+        auto plan = std::make_unique<Plan>();
+        plan->kind = Plan::Kind::kDateRange;
+        plan->from = d->from;
+        plan->to = d->to;
+        return plan;
+    }
+
+    const auto& b = std::get<BooleanQuery>(query);
+    auto plan = std::make_unique<Plan>();
+    plan->kind = Plan::Kind::kBoolean;
+    bool any_should = false, live_should = false;
+    for (const auto& c : b.clauses) {
+        auto child = compile(c.query, options, warnings);
+        const bool empty = child->kind == Plan::Kind::kNothing;
+        if (c.occur == Occur::kMust || c.occur == Occur::kFilter) {
+            if (empty) return nothing();
+        } else if (c.occur == Occur::kShould) {
+            any_should = true;
+            if (empty) continue;
+            live_should = true;
+        } else if (empty) {
+            continue;  // excluding what never occurs excludes nothing
+        }
+        plan->clauses.emplace_back(c.occur, std::move(child));
+    }
+    const bool has_required = std::any_of(plan->clauses.begin(), plan->clauses.end(), [](const auto& c) {
+        return c.first == Occur::kMust || c.first == Occur::kFilter;
+    });
+    if (any_should && !live_should && !has_required) return nothing();
+    if (plan->clauses.size() == 1 && plan->clauses[0].first == Occur::kShould) return std::move(plan->clauses[0].second);
+    return plan;
+}
+
+SearchResult Searcher::search(std::string_view query_text, const SearchOptions& options) {
+    const auto start = std::chrono::steady_clock::now();
+    SearchResult result;
+    ParsedQuery parsed = QueryParser(analyzer_).parse(query_text);
+    result.parsed = to_string(parsed.query);
+    result.warnings = std::move(parsed.warnings);
+    const std::unique_ptr<Plan> plan = compile(parsed.query, options, result.warnings);
+
+    const bool by_score = options.sort == SortOrder::kRelevance;
+    const bool may_prune = by_score && !options.exhaustive && !options.exact_total;
+    TopK top(options.offset + options.limit);
+    bool pruned = false;
+    const auto& segments = reader_->segments();
+    for (std::size_t si = 0; si < segments.size(); ++si) {
+        const Segment& segment = *segments[si];
+        ScorerPtr scorer = build(*plan, segment);
+        if (!scorer) continue;
+        const std::uint64_t base = reader_->doc_base(si);
+        if (pruned && top.full()) scorer->set_min_competitive_score(top.threshold());
+        for (; scorer->doc() != kEndDoc; scorer->next()) {
+            const std::uint32_t d = scorer->doc();
+            if (segment.deleted(d)) continue;
+            ++result.total;
+            const double score = scorer->score();
+            if (by_score) {
+                const bool entered = top.insert(score, base + d, score);
+                // Prune once enough matches are counted exactly.
+                const bool start = may_prune && !pruned && result.total >= options.exact_total_up_to;
+                if ((entered || start) && (pruned || start) && top.full()) {
+                    scorer->set_min_competitive_score(top.threshold());
+                    pruned = true;
+                }
+            } else {
+                const Timestamp date = segment.docs().date(d);
+                const double key = date == kNoDate ? -std::numeric_limits<double>::infinity() : static_cast<double>(date);
+                top.insert(key, base + d, score);
+            }
+        }
+    }
+    result.total_is_exact = !pruned;
+
+    // Materialise the requested page.
+    const auto entries = top.sorted();
+    std::map<std::size_t, StoredFieldsReader::BlockCache> caches;
+    const HighlightTerms terms = highlight_terms(parsed.query);
+    for (std::size_t i = options.offset; i < entries.size(); ++i) {
+        Hit hit;
+        hit.doc = entries[i].doc;
+        hit.score = entries[i].score;
+        std::size_t si = 0;
+        while (si + 1 < segments.size() && reader_->doc_base(si + 1) <= hit.doc) ++si;
+        const auto local = static_cast<std::uint32_t>(hit.doc - reader_->doc_base(si));
+        if (options.load_documents) hit.document = segments[si]->stored().document(local, caches[si]);
+        if (options.snippets && options.load_documents) {
+            const std::string& text = hit.document.body.empty() ? hit.document.title : hit.document.body;
+            hit.snippet = make_snippet(analyzer_, text, terms, options.snippet_width);
+        }
+        if (options.explain) {
+            ScorerPtr s = build(*plan, *segments[si]);
+            if (s) {
+                s->advance(local);
+                if (s->doc() == local) s->explain(hit.explanation);
+            }
+        }
+        result.hits.push_back(std::move(hit));
+    }
+    if (result.total == 0 && options.suggest) result.suggestions = suggestions(parsed.query);
+    result.took_ms = elapsed_ms(start);
+    return result;
+}
+
+std::uint64_t Searcher::count(std::string_view query_text, const SearchOptions& options) {
+    ParsedQuery parsed = QueryParser(analyzer_).parse(query_text);
+    std::vector<std::string> warnings;
+    const std::unique_ptr<Plan> plan = compile(parsed.query, options, warnings);
+    std::uint64_t total = 0;
+    for (const auto& segment : reader_->segments()) {
+        ScorerPtr scorer = build(*plan, *segment);
+        if (!scorer) continue;
+        for (; scorer->doc() != kEndDoc; scorer->next()) total += !segment->deleted(scorer->doc());
+    }
+    return total;
+}
+
+std::vector<Suggestion> Searcher::suggestions(const Query& query) {
+    std::vector<std::pair<Field, std::string>> words;
+    collect_words(query, words);
+    std::vector<Suggestion> out;
+    for (const auto& [field, word] : words) {
+        if (reader_->doc_freq(term_key(word_kind(field), word)) > 0) continue;
+        if (std::any_of(out.begin(), out.end(), [&](const Suggestion& s) { return s.word == word; })) continue;
+        std::string correction = closest_indexed_word(*reader_, field, word);
+        if (!correction.empty()) out.push_back({word, std::move(correction)});
+    }
+    return out;
+}
+
+}  // namespace scoop

@@ -1,0 +1,139 @@
+#include "query/snippet.h"
+
+#include <algorithm>
+
+namespace scoop {
+namespace {
+
+constexpr std::string_view kEllipsis = "\u2026";
+
+void collect(const Query& q, bool excluded, HighlightTerms& out) {
+    if (excluded) return;
+    if (const auto* t = std::get_if<TermQuery>(&q)) {
+        out.stems.insert(t->stem);
+    } else if (const auto* p = std::get_if<PhraseQuery>(&q)) {
+        if (p->words.size() == 1) out.words.insert(p->words[0]);
+        else out.phrases.push_back(p->words);
+    } else if (const auto* x = std::get_if<PrefixQuery>(&q)) {
+        out.prefixes.push_back(x->prefix);
+    } else if (const auto* b = std::get_if<BooleanQuery>(&q)) {
+        for (const auto& c : b->clauses) collect(c.query, c.occur == Occur::kMustNot, out);
+    }
+}
+
+bool is_space(unsigned char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+
+}  // namespace
+
+HighlightTerms highlight_terms(const Query& query) {
+    HighlightTerms terms;
+    collect(query, false, terms);
+    return terms;
+}
+
+Snippet make_snippet(Analyzer& analyzer, std::string_view text, const HighlightTerms& terms, std::size_t width) {
+    const std::vector<Token> tokens = analyzer.analyze_with_source_offsets(text);
+    // Which query item each token matches (-1: none). Items: stems, words
+    // and prefixes share one numbering by text; each phrase is one item.
+    std::vector<int> match(tokens.size(), -1);
+    std::vector<std::string> items;
+    auto item_of = [&](const std::string& key) {
+        const auto it = std::find(items.begin(), items.end(), key);
+        if (it != items.end()) return static_cast<int>(it - items.begin());
+        items.push_back(key);
+        return static_cast<int>(items.size() - 1);
+    };
+    for (std::size_t i = 0; i < tokens.size(); ++i) {
+        const Token& t = tokens[i];
+        if (terms.stems.count(t.stem)) match[i] = item_of("~" + t.stem);
+        else if (terms.words.count(t.word)) match[i] = item_of(":" + t.word);
+        else
+            for (const auto& p : terms.prefixes)
+                if (t.word.starts_with(p)) match[i] = item_of("*" + p);
+    }
+    for (std::size_t p = 0; p < terms.phrases.size(); ++p) {
+        const auto& words = terms.phrases[p];
+        const int id = item_of("\"" + std::to_string(p));
+        for (std::size_t i = 0; i + words.size() <= tokens.size(); ++i) {
+            bool all = true;
+            for (std::size_t k = 0; k < words.size() && all; ++k) all = tokens[i + k].word == words[k];
+            if (all)
+                for (std::size_t k = 0; k < words.size(); ++k) match[i + k] = id;
+        }
+    }
+
+    // Best window of tokens [first, last] spanning at most `width` bytes.
+    std::size_t best_first = 0, best_last = 0;
+    long best_score = -1;
+    std::vector<int> seen(items.size(), 0);
+    std::size_t distinct = 0, hits = 0, first = 0;
+    for (std::size_t last = 0; last < tokens.size(); ++last) {
+        if (match[last] >= 0) {
+            hits++;
+            if (seen[static_cast<std::size_t>(match[last])]++ == 0) ++distinct;
+        }
+        while (tokens[last].end - tokens[first].begin > width && first < last) {
+            if (match[first] >= 0) {
+                hits--;
+                if (--seen[static_cast<std::size_t>(match[first])] == 0) --distinct;
+            }
+            ++first;
+        }
+        const long score = static_cast<long>(distinct * 1000 + hits);
+        if (hits > 0 && score > best_score) {
+            best_score = score;
+            best_first = first;
+            best_last = last;
+        }
+    }
+
+    // Byte range to show: centred on the matches, widened to `width`.
+    std::size_t begin = 0, end = std::min(text.size(), width);
+    if (best_score > 0) {
+        begin = tokens[best_first].begin;
+        end = tokens[best_last].end;
+        const std::size_t slack = width > end - begin ? width - (end - begin) : 0;
+        begin = begin > slack / 2 ? begin - slack / 2 : 0;
+        end = std::min(text.size(), begin + std::max(width, end - begin));
+    }
+    // Snap outwards to token boundaries so no word is cut.
+    for (const Token& t : tokens) {
+        if (t.begin < begin && t.end > begin) begin = t.begin;
+        if (t.begin < end && t.end > end) end = t.end;
+    }
+    while (begin > 0 && (static_cast<unsigned char>(text[begin]) & 0xC0) == 0x80) --begin;
+    while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
+
+    Snippet out;
+    // Skip leading whitespace; collapse runs; note highlight spans.
+    std::size_t token = 0;
+    while (token < tokens.size() && tokens[token].end <= begin) ++token;
+    std::size_t i = begin;
+    while (i < end && is_space(static_cast<unsigned char>(text[i]))) ++i;
+    if (begin > 0) out.text += kEllipsis;
+    bool pending_space = false;
+    std::size_t open_highlight = std::string::npos;
+    for (; i < end; ++i) {
+        while (token < tokens.size() && tokens[token].end <= i) ++token;
+        const auto c = static_cast<unsigned char>(text[i]);
+        if (is_space(c)) {
+            pending_space = true;
+            continue;
+        }
+        if (pending_space) {
+            out.text += ' ';
+            pending_space = false;
+        }
+        const bool in_match = token < tokens.size() && tokens[token].begin <= i && match[token] >= 0;
+        if (in_match && i == tokens[token].begin) open_highlight = out.text.size();
+        out.text += text[i];
+        if (in_match && i + 1 == tokens[token].end && open_highlight != std::string::npos) {
+            out.highlights.emplace_back(open_highlight, out.text.size());
+            open_highlight = std::string::npos;
+        }
+    }
+    if (end < text.size()) out.text += kEllipsis;
+    return out;
+}
+
+}  // namespace scoop

@@ -1,0 +1,153 @@
+#include "render.h"
+
+#include <fmt/format.h>
+
+#include <cmath>
+
+namespace scoop {
+namespace {
+
+// Howard Hinnant's civil_from_days.
+void civil_from_days(std::int64_t z, int& y, unsigned& m, unsigned& d) {
+    z += 719468;
+    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const auto doe = static_cast<unsigned>(z - era * 146097);
+    const unsigned yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const unsigned doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const unsigned mp = (5 * doy + 2) / 153;
+    d = doy - (153 * mp + 2) / 5 + 1;
+    m = mp < 10 ? mp + 3 : mp - 9;
+    y = static_cast<int>(static_cast<std::int64_t>(yoe) + era * 400 + (m <= 2));
+}
+
+struct Ansi {
+    bool on;
+    std::string wrap(std::string_view code, std::string_view text) const {
+        return on ? fmt::format("\x1b[{}m{}\x1b[0m", code, text) : std::string(text);
+    }
+};
+
+// Highlights as character offsets, which is what JSON consumers index by.
+nlohmann::json char_offsets(const Snippet& s) {
+    auto out = nlohmann::json::array();
+    std::vector<std::size_t> chars_before(s.text.size() + 1, 0);
+    std::size_t n = 0;
+    for (std::size_t i = 0; i < s.text.size(); ++i) {
+        chars_before[i] = n;
+        n += (static_cast<unsigned char>(s.text[i]) & 0xC0) != 0x80;
+    }
+    chars_before[s.text.size()] = n;
+    for (const auto& [b, e] : s.highlights) out.push_back({chars_before[b], chars_before[e]});
+    return out;
+}
+
+std::string highlighted(const Snippet& s, const Ansi& ansi) {
+    std::string out;
+    std::size_t at = 0;
+    for (const auto& [b, e] : s.highlights) {
+        out.append(s.text, at, b - at);
+        const std::string_view word(s.text.data() + b, e - b);
+        out += ansi.on ? ansi.wrap("1;33", word) : fmt::format("[{}]", word);
+        at = e;
+    }
+    out.append(s.text, at);
+    return out;
+}
+
+std::string format_score(double s) { return fmt::format("{:.4f}", s); }
+
+}  // namespace
+
+std::string format_timestamp(Timestamp t) {
+    if (t == kNoDate) return {};
+    const std::int64_t days = t >= 0 ? t / 86400 : -((-t + 86399) / 86400);
+    const std::int64_t secs = t - days * 86400;
+    int y;
+    unsigned m, d;
+    civil_from_days(days, y, m, d);
+    if (secs == 0) return fmt::format("{:04}-{:02}-{:02}", y, m, d);
+    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", y, m, d, secs / 3600, secs / 60 % 60, secs % 60);
+}
+
+std::string render_text(std::string_view query, const SearchResult& r, std::size_t offset, const RenderStyle& style) {
+    const Ansi ansi{style.color};
+    std::string out;
+    for (const auto& w : r.warnings) out += ansi.wrap("33", "note: " + w) + "\n";
+    for (std::size_t i = 0; i < r.hits.size(); ++i) {
+        const Hit& h = r.hits[i];
+        const std::string title = h.document.title.empty() ? "(untitled)" : h.document.title;
+        out += fmt::format("{} {}  {}\n", ansi.wrap("2", fmt::format("{:>3}.", offset + i + 1)), ansi.wrap("1", title),
+                           ansi.wrap("2", "score " + format_score(h.score)));
+        std::string meta;
+        for (const std::string& part : {format_timestamp(h.document.date), h.document.source}) {
+            if (part.empty()) continue;
+            if (!meta.empty()) meta += " · ";
+            meta += part;
+        }
+        std::string where = h.document.path + (h.document.line ? fmt::format(":{}", h.document.line) : "");
+        out += fmt::format("     {}{}\n", meta.empty() ? "" : meta + " · ", ansi.wrap("36", where));
+        if (!h.snippet.text.empty()) out += fmt::format("     {}\n", highlighted(h.snippet, ansi));
+        if (style.explain) {
+            for (const ScorePart& p : h.explanation)
+                out += ansi.wrap("2", fmt::format("       {:<28} tf={:<4} len={:<6} idf={:.4f}  score={:.4f}\n", p.term, p.freq,
+                                                  p.length, p.idf, p.score));
+        }
+        out += "\n";
+    }
+    const std::string took = r.took_ms < 1 ? fmt::format("{:.2f} ms", r.took_ms) : fmt::format("{:.1f} ms", r.took_ms);
+    if (r.total == 0) {
+        out += fmt::format("no results for {}  ({})\n", query, took);
+        if (!r.suggestions.empty()) {
+            std::string list;
+            for (const auto& s : r.suggestions) list += fmt::format("{}{} (for {})", list.empty() ? "" : ", ", ansi.wrap("1", s.correction), s.word);
+            out += fmt::format("did you mean: {}\n", list);
+        }
+    } else {
+        const std::string count = r.total_is_exact ? fmt::format("{}", r.total) : fmt::format("at least {}", r.total);
+        const std::string shown = r.hits.empty() ? std::string("none shown")
+                                                 : fmt::format("showing {}-{}", offset + 1, offset + r.hits.size());
+        out += fmt::format("{} result{} for {}, {}  ({})\n", count, r.total == 1 ? "" : "s", query, shown, took);
+    }
+    return out;
+}
+
+nlohmann::json render_json(std::string_view query, const SearchResult& r, std::size_t offset, bool explain) {
+    nlohmann::json hits = nlohmann::json::array();
+    for (std::size_t i = 0; i < r.hits.size(); ++i) {
+        const Hit& h = r.hits[i];
+        nlohmann::json j = {{"rank", offset + i + 1},
+                            {"doc", h.doc},
+                            {"path", h.document.path},
+                            {"title", h.document.title},
+                            {"date", h.document.date == kNoDate ? nlohmann::json(nullptr) : nlohmann::json(format_timestamp(h.document.date))},
+                            {"timestamp", h.document.date == kNoDate ? nlohmann::json(nullptr) : nlohmann::json(h.document.date)},
+                            {"source", h.document.source},
+                            {"score", h.score},
+                            {"snippet", h.snippet.text},
+                            {"highlights", char_offsets(h.snippet)}};
+        if (!h.document.url.empty()) j["url"] = h.document.url;
+        if (h.document.line) j["line"] = h.document.line;
+        if (explain) {
+            auto parts = nlohmann::json::array();
+            for (const ScorePart& p : h.explanation)
+                parts.push_back({{"term", p.term}, {"tf", p.freq}, {"length", p.length}, {"idf", p.idf}, {"score", p.score}});
+            j["explain"] = std::move(parts);
+        }
+        hits.push_back(std::move(j));
+    }
+    nlohmann::json out = {{"query", std::string(query)},
+                          {"parsed", r.parsed},
+                          {"total", r.total},
+                          {"total_exact", r.total_is_exact},
+                          {"took_ms", std::round(r.took_ms * 1000) / 1000},
+                          {"hits", std::move(hits)}};
+    if (!r.warnings.empty()) out["warnings"] = r.warnings;
+    if (!r.suggestions.empty()) {
+        auto s = nlohmann::json::array();
+        for (const auto& x : r.suggestions) s.push_back({{"word", x.word}, {"correction", x.correction}});
+        out["suggestions"] = std::move(s);
+    }
+    return out;
+}
+
+}  // namespace scoop

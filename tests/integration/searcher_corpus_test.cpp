@@ -1,0 +1,177 @@
+// The searcher on the sample corpus: the answers the issue names, through
+// the program, with its JSON read back by a real JSON parser.
+
+#include <gtest/gtest.h>
+#include <nlohmann/json.hpp>
+
+#include <set>
+
+#include "program_runner.h"
+
+namespace scoop::testing {
+namespace {
+
+const std::string k000 = "000_45d7c8180a2924ec.txt";
+const std::string k001 = "001_1fe26bb9e3428bc5.txt";
+
+class SampleCorpus : public ::testing::Test {
+protected:
+    static void SetUpTestSuite() {
+        dir_ = new TempDir();
+        const RunResult r = indexer("-q --index " + shell_quote(index()) + " " + shell_quote(std::string(SCOOP_SOURCE_DIR) + "/corpus"));
+        ASSERT_EQ(r.status, 0) << r.err;
+    }
+    static void TearDownTestSuite() {
+        delete dir_;
+        dir_ = nullptr;
+    }
+    static std::string index() { return dir_->file("index"); }
+
+    // Runs one query with --json and returns the parsed object.
+    static nlohmann::json query(const std::string& q, const std::string& options = "") {
+        const RunResult r = searcher("--json -n 50 " + options + " --index " + shell_quote(index()) + " -- " + shell_quote(q));
+        EXPECT_TRUE(r.status == 0 || r.status == 1) << q << ": " << r.err;
+        return nlohmann::json::parse(r.out);
+    }
+    static std::vector<std::string> files(const nlohmann::json& result) {
+        std::vector<std::string> out;
+        for (const auto& hit : result.at("hits"))
+            out.push_back(std::filesystem::path(hit.at("path").get<std::string>()).filename().string());
+        return out;
+    }
+
+    static TempDir* dir_;
+};
+TempDir* SampleCorpus::dir_ = nullptr;
+
+TEST_F(SampleCorpus, ExactPhraseFindsOnlyTheArticleWithIt) {
+    const auto r = query("\"strictly defensive\"");
+    EXPECT_EQ(files(r), std::vector<std::string>{k000});
+    EXPECT_EQ(r.at("total"), 1);
+    EXPECT_TRUE(r.at("total_exact").get<bool>());
+}
+
+TEST_F(SampleCorpus, HyphenatedNameFindsBoth) {
+    const auto r = query("S-300");
+    const auto f = files(r);
+    EXPECT_EQ(std::set<std::string>(f.begin(), f.end()), (std::set<std::string>{k000, k001}));
+    EXPECT_EQ(r.at("parsed"), "text:\"s 300\"");
+}
+
+TEST_F(SampleCorpus, ClintonLavrovRanksTheGenevaArticleFirst) {
+    const auto f = files(query("Clinton Lavrov"));
+    ASSERT_FALSE(f.empty());
+    EXPECT_EQ(f.front(), k001);
+}
+
+TEST_F(SampleCorpus, StemmingFindsCosmonauts) {
+    EXPECT_EQ(files(query("cosmonauts")), std::vector<std::string>{k000});
+    EXPECT_EQ(files(query("cosmonaut")), std::vector<std::string>{k000});
+}
+
+TEST_F(SampleCorpus, PhraseOfWordsNotAdjacentFindsNothing) {
+    const RunResult r = searcher("--index " + shell_quote(index()) + " -- '\"missile defensive\"'");
+    EXPECT_EQ(r.status, 1);
+    EXPECT_NE(r.out.find("no results"), std::string::npos);
+    EXPECT_EQ(query("\"missile defensive\"").at("total"), 0);
+}
+
+TEST_F(SampleCorpus, ExclusionDropsTheClintonArticle) {
+    EXPECT_EQ(files(query("Iran -Clinton")), std::vector<std::string>{k000});
+    EXPECT_EQ(files(query("Iran NOT Clinton")), std::vector<std::string>{k000});
+    // As separate arguments, the way people type it.
+    const RunResult r = searcher("--json --index " + shell_quote(index()) + " Iran -Clinton");
+    ASSERT_EQ(r.status, 0) << r.err;
+    EXPECT_EQ(files(nlohmann::json::parse(r.out)), std::vector<std::string>{k000});
+}
+
+TEST_F(SampleCorpus, TitleFieldSearch) {
+    EXPECT_EQ(files(query("title:ivanov")), std::vector<std::string>{k000});
+    EXPECT_EQ(files(query("title:\"stop iran missile\"")), std::vector<std::string>{k001});
+    EXPECT_EQ(query("title:cosmonauts").at("total"), 0);
+}
+
+TEST_F(SampleCorpus, DateRangesSelectByYear) {
+    EXPECT_EQ(files(query("date:2009-01-01..2009-12-31")), std::vector<std::string>{k001});
+    EXPECT_EQ(files(query("iran date:2009")), std::vector<std::string>{k001});
+    EXPECT_EQ(files(query("iran after:2010-01-01")), std::vector<std::string>{k000});
+    EXPECT_EQ(files(query("iran before:2010-01-01")), std::vector<std::string>{k001});
+}
+
+TEST_F(SampleCorpus, BooleanOperatorsAndPrefixes) {
+    EXPECT_EQ(files(query("Khatami AND Putin")), std::vector<std::string>{k000});
+    EXPECT_EQ(query("Khatami AND Clinton").at("total"), 0);
+    const auto either = files(query("Khatami OR Clinton"));
+    EXPECT_EQ(std::set<std::string>(either.begin(), either.end()), (std::set<std::string>{k000, k001}));
+    EXPECT_EQ(files(query("(Khatami OR Clinton) AND Geneva")), std::vector<std::string>{k001});
+    EXPECT_EQ(files(query("cosmo*")), std::vector<std::string>{k000});
+    EXPECT_EQ(files(query("+Medvedev iran")), std::vector<std::string>{k001});
+}
+
+TEST_F(SampleCorpus, MalformedQueriesAreClearErrors) {
+    for (const std::string q : {"\"unclosed", "(a OR", "a AND", "OR a", ")", "a (b", "title:", "date:2009-13-45", "-iran",
+                                "co*mo", "()", "NOT"}) {
+        const RunResult r = searcher("--index " + shell_quote(index()) + " -- " + shell_quote(q));
+        EXPECT_EQ(r.status, 2) << q;
+        EXPECT_NE(r.err.find("malformed query"), std::string::npos) << q << ": " << r.err;
+        EXPECT_NE(r.err.find('^'), std::string::npos) << "no caret for " << q;
+        EXPECT_TRUE(r.out.empty()) << q;
+    }
+}
+
+TEST_F(SampleCorpus, NoHitsSuggestsCorrections) {
+    const auto r = query("cosmonauds");
+    EXPECT_EQ(r.at("total"), 0);
+    ASSERT_TRUE(r.contains("suggestions"));
+    EXPECT_EQ(r.at("suggestions")[0].at("correction"), "cosmonauts");
+    const RunResult text = searcher("--index " + shell_quote(index()) + " cosmonauds");
+    EXPECT_NE(text.out.find("did you mean: cosmonauts"), std::string::npos) << text.out;
+}
+
+TEST_F(SampleCorpus, JsonHitsCarryEveryField) {
+    const auto r = query("\"strictly defensive\"", "--explain");
+    const auto& hit = r.at("hits").at(0);
+    EXPECT_EQ(hit.at("rank"), 1);
+    EXPECT_EQ(hit.at("title"), "New Iran Arms Deals Defended By Ivanov");
+    EXPECT_EQ(hit.at("date"), "2016-07-27");
+    EXPECT_GT(hit.at("score").get<double>(), 0);
+    const std::string snippet = hit.at("snippet");
+    EXPECT_NE(snippet.find("strictly defensive"), std::string::npos);
+    ASSERT_EQ(hit.at("highlights").size(), 2u);
+    EXPECT_FALSE(hit.at("explain").empty());
+    EXPECT_GE(r.at("took_ms").get<double>(), 0);
+}
+
+TEST_F(SampleCorpus, BatchModeAnswersEveryLineAsJson) {
+    const std::string input = "\"strictly defensive\"\nS-300\n\n(broken\ncosmonauts\n";
+    const RunResult r = searcher("--batch --json --index " + shell_quote(index()), input);
+    EXPECT_EQ(r.status, 2) << "a malformed line makes the batch fail overall";
+    std::vector<nlohmann::json> lines;
+    std::istringstream in(r.out);
+    for (std::string line; std::getline(in, line);) lines.push_back(nlohmann::json::parse(line));
+    ASSERT_EQ(lines.size(), 4u);
+    EXPECT_EQ(lines[0].at("total"), 1);
+    EXPECT_EQ(lines[1].at("total"), 2);
+    EXPECT_TRUE(lines[2].contains("error"));
+    EXPECT_EQ(lines[3].at("total"), 1);
+}
+
+TEST_F(SampleCorpus, CountLimitOffsetAndDateSort) {
+    const RunResult c = searcher("--count --index " + shell_quote(index()) + " iran");
+    EXPECT_EQ(c.out, "2\n");
+    const auto first = files(query("iran", "-n 1"));
+    const auto second = files(query("iran", "-n 1 --offset 1"));
+    ASSERT_EQ(first.size(), 1u);
+    ASSERT_EQ(second.size(), 1u);
+    EXPECT_NE(first, second);
+    EXPECT_EQ(files(query("iran", "--sort date")), (std::vector<std::string>{k000, k001}));
+}
+
+TEST_F(SampleCorpus, MissingIndexSaysHowToBuildOne) {
+    const RunResult r = searcher("--index /nonexistent/scoop-index iran");
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find("indexer --index"), std::string::npos) << r.err;
+}
+
+}  // namespace
+}  // namespace scoop::testing

@@ -1,0 +1,391 @@
+// Property tests of query evaluation: on random corpora drawn from a Zipf
+// vocabulary, every kind of query is evaluated by the engine and by a
+// brute-force model written from the query semantics alone. The matching
+// sets must be equal, every score must equal the model's BM25 to 1e-6
+// relative, and the pruned top 10 must equal the exhaustive top 10.
+
+#include <gtest/gtest.h>
+
+#include <cmath>
+#include <map>
+#include <random>
+#include <set>
+
+#include "analysis/analyzer.h"
+#include "index/index_reader.h"
+#include "index/index_writer.h"
+#include "query/query_parser.h"
+#include "query/searcher.h"
+#include "test_util.h"
+
+namespace scoop {
+namespace {
+
+// Word families sharing a stem ("vark", "varks", "varking") so that stems
+// and exact words differ, from a Zipf distribution.
+std::vector<std::string> make_vocabulary(std::mt19937& rng, std::size_t n) {
+    const std::string consonants = "bcdfghjklmnprstvz", vowels = "aeiou";
+    std::set<std::string> words;
+    while (words.size() < n) {
+        std::string w;
+        const int syllables = 1 + static_cast<int>(rng() % 3);
+        for (int s = 0; s < syllables; ++s) {
+            w += consonants[rng() % consonants.size()];
+            w += vowels[rng() % vowels.size()];
+        }
+        w += consonants[rng() % consonants.size()];
+        words.insert(w);
+        if (rng() % 4 == 0) words.insert(w + "s");
+        if (rng() % 6 == 0) words.insert(w + "ing");
+    }
+    return {words.begin(), words.end()};
+}
+
+class Zipf {
+public:
+    Zipf(std::size_t n, double s) {
+        double sum = 0;
+        for (std::size_t i = 1; i <= n; ++i) cdf_.push_back(sum += 1.0 / std::pow(static_cast<double>(i), s));
+        for (double& c : cdf_) c /= sum;
+    }
+    std::size_t operator()(std::mt19937& rng) const {
+        const double u = std::uniform_real_distribution<double>(0, 1)(rng);
+        return static_cast<std::size_t>(std::lower_bound(cdf_.begin(), cdf_.end(), u) - cdf_.begin());
+    }
+
+private:
+    std::vector<double> cdf_;
+};
+
+struct ModelDoc {
+    bool deleted = false;
+    Timestamp date = kNoDate;
+    // Per field: words with positions, stem frequencies, length.
+    std::array<std::map<std::string, std::vector<std::uint32_t>>, kFieldCount> words;
+    std::array<std::map<std::string, std::uint32_t>, kFieldCount> stems;
+    std::array<std::uint32_t, kFieldCount> length{};
+};
+
+struct Model {
+    std::vector<ModelDoc> docs;
+    double title_boost = 1.0;
+    Bm25Params params;
+
+    // Statistics over every document, deleted ones too, as the index keeps them.
+    std::array<std::map<std::string, std::uint64_t>, kFieldCount> stem_df, word_df;
+    std::array<double, kFieldCount> average{};
+
+    void finish() {
+        for (std::size_t f = 0; f < kFieldCount; ++f) {
+            double total = 0;
+            for (const auto& d : docs) {
+                total += d.length[f];
+                for (const auto& [s, _] : d.stems[f]) ++stem_df[f][s];
+                for (const auto& [w, _] : d.words[f]) ++word_df[f][w];
+            }
+            average[f] = total / static_cast<double>(docs.size());
+        }
+    }
+    std::uint64_t n() const { return docs.size(); }
+    double avg(Field f) const { return average[static_cast<std::size_t>(f)]; }
+    std::uint64_t df_stem(Field f, const std::string& s) const {
+        const auto& m = stem_df[static_cast<std::size_t>(f)];
+        const auto it = m.find(s);
+        return it == m.end() ? 0 : it->second;
+    }
+    std::uint64_t df_word(Field f, const std::string& w) const {
+        const auto& m = word_df[static_cast<std::size_t>(f)];
+        const auto it = m.find(w);
+        return it == m.end() ? 0 : it->second;
+    }
+    double bm25(double idf, double boost, Field f, std::uint32_t tf, std::uint32_t len) const {
+        const double k1 = params.k1, b = params.b;
+        return idf * boost * tf * (k1 + 1) / (tf + k1 * (1 - b + b * len / avg(f)));
+    }
+    double idf(std::uint64_t df) const { return bm25_idf(df, n()); }
+
+    // Score of a word-or-stem list with the title boost, as the engine defines it.
+    std::optional<double> term(const ModelDoc& d, Field f, bool exact, const std::string& t) const {
+        const auto fi = static_cast<std::size_t>(f);
+        std::uint32_t tf = 0;
+        if (exact) {
+            const auto it = d.words[fi].find(t);
+            if (it != d.words[fi].end()) tf = static_cast<std::uint32_t>(it->second.size());
+        } else {
+            const auto it = d.stems[fi].find(t);
+            if (it != d.stems[fi].end()) tf = it->second;
+        }
+        if (tf == 0) return std::nullopt;
+        const std::uint64_t df = exact ? df_word(f, t) : df_stem(f, t);
+        double s = bm25(idf(df), 1.0, f, tf, d.length[fi]);
+        if (f == Field::kText && title_boost > 0) {
+            const auto ti = static_cast<std::size_t>(Field::kTitle);
+            std::uint32_t ttf = 0;
+            if (exact) {
+                const auto it = d.words[ti].find(t);
+                if (it != d.words[ti].end()) ttf = static_cast<std::uint32_t>(it->second.size());
+            } else {
+                const auto it = d.stems[ti].find(t);
+                if (it != d.stems[ti].end()) ttf = it->second;
+            }
+            if (ttf > 0)
+                s += bm25(idf(exact ? df_word(Field::kTitle, t) : df_stem(Field::kTitle, t)), title_boost, Field::kTitle, ttf,
+                          d.length[ti]);
+        }
+        return s;
+    }
+
+    std::optional<double> eval(const ModelDoc& d, const Query& q) const {
+        if (const auto* t = std::get_if<TermQuery>(&q)) return term(d, t->field, false, t->stem);
+        if (const auto* p = std::get_if<PhraseQuery>(&q)) {
+            if (p->words.size() == 1) return term(d, p->field, true, p->words[0]);
+            const auto fi = static_cast<std::size_t>(p->field);
+            const auto first = d.words[fi].find(p->words[0]);
+            if (first == d.words[fi].end()) return std::nullopt;
+            std::uint32_t freq = 0;
+            for (std::uint32_t start : first->second) {
+                bool all = true;
+                for (std::size_t i = 1; i < p->words.size() && all; ++i) {
+                    const auto it = d.words[fi].find(p->words[i]);
+                    all = it != d.words[fi].end() &&
+                          std::count(it->second.begin(), it->second.end(), start + static_cast<std::uint32_t>(i));
+                }
+                freq += all;
+            }
+            if (freq == 0) return std::nullopt;
+            double idf_sum = 0;
+            for (const auto& w : p->words) idf_sum += idf(df_word(p->field, w));
+            return bm25(idf_sum, 1.0, p->field, freq, d.length[fi]);
+        }
+        if (const auto* x = std::get_if<PrefixQuery>(&q)) {
+            const auto fi = static_cast<std::size_t>(x->field);
+            std::optional<double> s;
+            for (const auto& [w, _] : d.words[fi])
+                if (w.starts_with(x->prefix)) s = s.value_or(0) + *term(d, x->field, true, w);
+            return s;
+        }
+        if (const auto* r = std::get_if<DateRangeQuery>(&q)) {
+            if (d.date == kNoDate || d.date < r->from || d.date > r->to) return std::nullopt;
+            return 0.0;
+        }
+        const auto& b = std::get<BooleanQuery>(q);
+        bool any_must = false, any_should = false, matched_should = false;
+        double s = 0;
+        for (const auto& c : b.clauses) {
+            const auto v = eval(d, c.query);
+            switch (c.occur) {
+                case Occur::kMust:
+                    any_must = true;
+                    if (!v) return std::nullopt;
+                    s += *v;
+                    break;
+                case Occur::kFilter:
+                    if (!v) return std::nullopt;
+                    break;
+                case Occur::kMustNot:
+                    if (v) return std::nullopt;
+                    break;
+                case Occur::kShould:
+                    any_should = true;
+                    if (v) {
+                        matched_should = true;
+                        s += *v;
+                    }
+                    break;
+            }
+        }
+        if (!any_must && any_should && !matched_should) return std::nullopt;
+        return s;
+    }
+};
+
+struct Corpus {
+    testing::TempDir dir;
+    Model model;
+    std::vector<std::string> vocabulary;
+    std::vector<std::vector<std::string>> bodies;  // for phrase queries that occur
+};
+
+// Builds an index of `n` documents in several segments, deletes some.
+std::unique_ptr<Corpus> build_corpus(std::uint32_t seed, std::size_t n) {
+    auto c = std::make_unique<Corpus>();
+    std::mt19937 rng(seed);
+    c->vocabulary = make_vocabulary(rng, 400);
+    const Zipf zipf(c->vocabulary.size(), 1.0);
+    Analyzer analyzer;
+    {
+        WriterOptions options;
+        options.ram_budget_bytes = 200 * 1024;  // several segments
+        IndexWriter writer(c->dir.str(), options);
+        for (std::size_t i = 0; i < n; ++i) {
+            Article a;
+            auto words = [&](std::size_t count) {
+                std::vector<std::string> out;
+                for (std::size_t k = 0; k < count; ++k) out.push_back(c->vocabulary[zipf(rng)]);
+                return out;
+            };
+            const auto title = words(2 + rng() % 6);
+            const auto body = words(5 + rng() % (i % 10 == 0 ? 400 : 60));
+            for (const auto& w : title) a.title += w + " ";
+            for (const auto& w : body) a.body += w + " ";
+            a.date = rng() % 8 == 0 ? kNoDate : static_cast<Timestamp>(946684800 + (rng() % (20 * 365)) * 86400);
+            a.path = "/doc/" + std::to_string(i);
+            c->bodies.push_back(body);
+
+            AnalyzedDocument doc = analyze_article(analyzer, a, writer.new_file_id());
+            ModelDoc m;
+            m.date = a.date;
+            const std::uint32_t offset = static_cast<std::uint32_t>(doc.title.size()) + kFieldGap;
+            for (const Token& t : doc.title) {
+                m.words[0][t.word].push_back(t.position);
+                m.stems[0][t.stem]++;
+                m.words[1][t.word].push_back(t.position);
+                m.stems[1][t.stem]++;
+            }
+            for (const Token& t : doc.body) {
+                m.words[0][t.word].push_back(offset + t.position);
+                m.stems[0][t.stem]++;
+            }
+            m.length[0] = static_cast<std::uint32_t>(doc.title.size() + doc.body.size());
+            m.length[1] = static_cast<std::uint32_t>(doc.title.size());
+            c->model.docs.push_back(std::move(m));
+            writer.add(doc);
+        }
+        writer.commit();
+        // Delete every seventh document (each is its own "file").
+        for (std::size_t i = 3; i < n; i += 7) {
+            writer.delete_file_documents(i + 1);
+            c->model.docs[i].deleted = true;
+        }
+        writer.commit();
+    }
+    c->model.finish();
+    return c;
+}
+
+std::string random_query(std::mt19937& rng, const Corpus& c) {
+    const auto& v = c.vocabulary;
+    auto word = [&] {
+        // Mostly common words, sometimes rare ones.
+        const std::size_t i = rng() % 3 == 0 ? rng() % v.size() : rng() % 30;
+        return v[i];
+    };
+    auto phrase = [&] {
+        const auto& body = c.bodies[rng() % c.bodies.size()];
+        const std::size_t len = 2 + rng() % 2;
+        if (body.size() < len) return "\"" + body[0] + "\"";
+        const std::size_t start = rng() % (body.size() - len + 1);
+        std::string p = "\"";
+        for (std::size_t k = 0; k < len; ++k) p += (k ? " " : "") + body[start + k];
+        return p + "\"";
+    };
+    auto date = [&] {
+        const int y = 2000 + static_cast<int>(rng() % 20);
+        switch (rng() % 3) {
+            case 0: return "date:" + std::to_string(y);
+            case 1: return "after:" + std::to_string(y) + "-06-01";
+            default: return "date:" + std::to_string(y) + "-01-01.." + std::to_string(y + 3) + "-12-31";
+        }
+    };
+    switch (rng() % 14) {
+        case 0: return word();
+        case 1: return word() + " " + word();
+        case 2: return word() + " " + word() + " " + word() + " " + word();
+        case 3: return word() + " AND " + word();
+        case 4: return word() + " AND " + word() + " AND " + word();
+        case 5: return phrase();
+        case 6: return word() + " -" + word();
+        case 7: return "+" + word() + " " + word() + " " + word();
+        case 8: return "title:" + word() + " " + word();
+        case 9: return word() + " " + date();
+        case 10: return word().substr(0, 2) + "*";
+        case 11: return "(" + word() + " OR " + word() + ") AND " + word();
+        case 12: return phrase() + " " + word() + " NOT " + word();
+        default: return word() + " OR " + phrase() + " OR title:" + word();
+    }
+}
+
+struct Expected {
+    std::uint64_t doc;
+    double score;
+};
+
+std::vector<Expected> model_results(const Model& model, const Query& q) {
+    std::vector<Expected> out;
+    for (std::size_t i = 0; i < model.docs.size(); ++i) {
+        if (model.docs[i].deleted) continue;
+        if (const auto s = model.eval(model.docs[i], q)) out.push_back({i, *s});
+    }
+    return out;
+}
+
+bool close(double a, double b) { return std::abs(a - b) <= 1e-6 * std::max({1.0, std::abs(a), std::abs(b)}); }
+
+void check_queries(Corpus& c, std::uint32_t seed, int queries, double title_boost) {
+    c.model.title_boost = title_boost;
+    Searcher searcher(IndexReader::open(c.dir.str()));
+    ASSERT_GT(searcher.reader().segments().size(), 2u) << "the corpus should span several segments";
+    QueryParser parser(searcher.analyzer());
+    std::mt19937 rng(seed);
+    int with_hits = 0;
+    for (int i = 0; i < queries; ++i) {
+        const std::string q = random_query(rng, c);
+        SCOPED_TRACE("query: " + q);
+        const Query parsed = parser.parse(q).query;
+        std::vector<Expected> expected = model_results(c.model, parsed);
+        with_hits += !expected.empty();
+
+        SearchOptions all;
+        all.limit = c.model.docs.size();
+        all.exhaustive = true;
+        all.snippets = false;
+        all.load_documents = false;
+        all.suggest = false;
+        all.title_boost = title_boost;
+        const SearchResult everything = searcher.search(q, all);
+        ASSERT_EQ(everything.total, expected.size());
+        ASSERT_TRUE(everything.total_is_exact);
+        std::map<std::uint64_t, double> got;
+        for (const Hit& h : everything.hits) got[h.doc] = h.score;
+        ASSERT_EQ(got.size(), expected.size());
+        for (const Expected& e : expected) {
+            ASSERT_TRUE(got.count(e.doc)) << "missing doc " << e.doc;
+            ASSERT_TRUE(close(got[e.doc], e.score)) << "doc " << e.doc << ": " << got[e.doc] << " vs " << e.score;
+        }
+        EXPECT_EQ(searcher.count(q, all), expected.size());
+
+        // Pruned top 10 against the exhaustive ranking.
+        for (const std::uint64_t exact_up_to : {std::uint64_t{0}, std::uint64_t{1000}}) {
+            SearchOptions top = all;
+            top.limit = 10;
+            top.exhaustive = false;
+            top.exact_total_up_to = exact_up_to;
+            const SearchResult pruned = searcher.search(q, top);
+            std::stable_sort(expected.begin(), expected.end(), [](const Expected& a, const Expected& b) {
+                return a.score != b.score ? a.score > b.score : a.doc < b.doc;
+            });
+            ASSERT_EQ(pruned.hits.size(), std::min<std::size_t>(10, expected.size()));
+            for (std::size_t k = 0; k < pruned.hits.size(); ++k) {
+                ASSERT_TRUE(close(pruned.hits[k].score, expected[k].score))
+                    << "rank " << k << ": " << pruned.hits[k].score << " vs " << expected[k].score;
+                ASSERT_TRUE(close(pruned.hits[k].score, got[pruned.hits[k].doc])) << "rank " << k << " doc " << pruned.hits[k].doc;
+            }
+            if (pruned.total_is_exact) EXPECT_EQ(pruned.total, expected.size());
+            else EXPECT_LE(pruned.total, expected.size());
+        }
+    }
+    EXPECT_GT(with_hits, queries / 2) << "too few queries matched anything to test much";
+}
+
+TEST(SearchProperty, MatchesAndScoresEqualTheBruteForceModel) {
+    auto corpus = build_corpus(42, 3000);
+    check_queries(*corpus, 7, 300, 1.0);
+}
+
+TEST(SearchProperty, WithoutTitleBoostAndAnotherCorpus) {
+    auto corpus = build_corpus(1234, 2500);
+    check_queries(*corpus, 99, 200, 0.0);
+}
+
+}  // namespace
+}  // namespace scoop
