@@ -215,6 +215,7 @@ int main(int argc, char** argv) {
             auto reader = IndexReader::open(index_dir, ReaderOptions{check});
             if (check) {
                 check_index(*reader);
+                reader->load_catalog();
                 fmt::print("{}: OK ({} documents in {} segments, every checksum and posting verified)\n", index_dir,
                            format_count(reader->live_doc_count()), reader->segments().size());
             }
