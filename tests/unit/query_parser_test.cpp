@@ -1,0 +1,144 @@
+#include "query/query_parser.h"
+
+#include <gtest/gtest.h>
+
+#include <random>
+
+namespace scoop {
+namespace {
+
+class QueryParserTest : public ::testing::Test {
+protected:
+    std::string parse(std::string_view q) { return to_string(QueryParser(analyzer_).parse(q).query); }
+    // The error for `q`, and the byte offset its caret points at.
+    std::pair<std::string, std::size_t> error(std::string_view q) {
+        try {
+            QueryParser(analyzer_).parse(q);
+        } catch (const QueryError& e) {
+            return {e.message(), e.offset()};
+        }
+        ADD_FAILURE() << "no error for: " << q;
+        return {};
+    }
+    Analyzer analyzer_;
+};
+
+TEST_F(QueryParserTest, WordsAreAnalysedLikeText) {
+    EXPECT_EQ(parse("Cosmonauts"), "text~cosmonaut");
+    EXPECT_EQ(parse("iran missile sale"), "(text~iran text~missil text~sale)");
+    EXPECT_EQ(parse("U.S."), "text~us");
+    EXPECT_EQ(parse("Iran's"), "text~iran");
+}
+
+TEST_F(QueryParserTest, WordsThatAnalyseIntoSeveralArePhrases) {
+    EXPECT_EQ(parse("S-300"), "text:\"s 300\"");
+    EXPECT_EQ(parse("1992-97"), "text:\"1992 97\"");
+    EXPECT_EQ(parse("google.com"), "text:\"google com\"");
+    EXPECT_EQ(parse("中国人民"), "text:\"中国 人民\"");
+}
+
+TEST_F(QueryParserTest, PhrasesMatchFoldedWordsNotStems) {
+    EXPECT_EQ(parse("\"Strictly Defensive\""), "text:\"strictly defensive\"");
+    EXPECT_EQ(parse("\"cosmonauts\""), "text:cosmonauts");
+    EXPECT_EQ(parse("“curly quotes”"), "text:\"curly quotes\"");
+}
+
+TEST_F(QueryParserTest, BooleanOperatorsAndPrecedence) {
+    EXPECT_EQ(parse("a AND b"), "(+text~a +text~b)");
+    EXPECT_EQ(parse("a OR b"), "(text~a text~b)");
+    EXPECT_EQ(parse("a b AND c"), "(text~a (+text~b +text~c))");
+    EXPECT_EQ(parse("a AND b OR c"), "((+text~a +text~b) text~c)");
+    EXPECT_EQ(parse("(a OR b) AND c"), "(+(text~a text~b) +text~c)");
+    EXPECT_EQ(parse("iran -clinton"), "(text~iran -text~clinton)");
+    EXPECT_EQ(parse("iran NOT clinton"), "(text~iran -text~clinton)");
+    EXPECT_EQ(parse("iran AND NOT clinton"), "(+text~iran -text~clinton)");
+    EXPECT_EQ(parse("+iran missile"), "(+text~iran text~missil)");
+    EXPECT_EQ(parse("iran AND (NOT clinton)"), "(+text~iran -text~clinton)");
+    EXPECT_EQ(parse("and or not"), "(text~and text~or text~not)") << "lower case operators are words";
+}
+
+TEST_F(QueryParserTest, FieldsDatesAndPrefixes) {
+    EXPECT_EQ(parse("title:Ivanov"), "title~ivanov");
+    EXPECT_EQ(parse("title:\"arms deals\""), "title:\"arms deals\"");
+    EXPECT_EQ(parse("cosmo*"), "text:cosmo*");
+    EXPECT_EQ(parse("title:def*"), "title:def*");
+    EXPECT_EQ(parse("date:2009"), "(#date:[1230768000..1262303999])");
+    EXPECT_EQ(parse("iran date:2009-03"), "(text~iran #date:[1235865600..1238543999])");
+    EXPECT_EQ(parse("date:2009-03-06"), "(#date:[1236297600..1236383999])");
+    EXPECT_EQ(parse("date:2009-01-01..2009-12-31"), "(#date:[1230768000..1262303999])");
+    EXPECT_EQ(parse("after:2009-01-01 iran"), "(#date:[1230768000..9223372036854775807] text~iran)");
+    EXPECT_EQ(parse("before:2010-01-01"), "(#date:[-9223372036854775807..1262303999])");
+    EXPECT_EQ(parse("date:..2009"), "(#date:[-9223372036854775807..1262303999])");
+}
+
+TEST_F(QueryParserTest, WordsWithoutLettersAreIgnoredWithAWarning) {
+    const ParsedQuery p = QueryParser(analyzer_).parse("iran & russia");
+    EXPECT_EQ(to_string(p.query), "(text~iran text~russia)");
+    ASSERT_EQ(p.warnings.size(), 1u);
+    EXPECT_NE(p.warnings[0].find("'&'"), std::string::npos);
+}
+
+TEST_F(QueryParserTest, MalformedQueriesPointAtTheProblem) {
+    struct Case {
+        std::string query;
+        std::size_t offset;
+        std::string message_part;
+    };
+    const std::vector<Case> cases = {
+        {"\"unclosed", 0, "never closed"},
+        {"iran \"strictly defensive", 5, "never closed"},
+        {"(a OR", 3, "OR needs a term after it"},
+        {"(a OR b", 0, "'(' is never closed"},
+        {"a AND", 2, "AND needs a term after it"},
+        {"AND a", 0, "AND needs a term before it"},
+        {"a OR OR b", 2, "OR needs a term after it"},
+        {"a )", 2, "no matching '('"},
+        {"()", 0, "empty parentheses"},
+        {"\"\"", 0, "no words"},
+        {"-iran", 0, "only excludes"},
+        {"NOT iran", 0, "only excludes"},
+        {"NOT", 0, "NOT needs a term"},
+        {"iran -", 5, "'-' needs a term"},
+        {"title:", 0, "title: needs a word"},
+        {"title: iran", 0, "title: needs a word"},
+        {"date:2009-13-01", 5, "not a date"},
+        {"date:yesterday", 5, "not a date"},
+        {"date:2010..2009", 5, "ends before it starts"},
+        {"co*mo", 0, "'*' is only allowed at the end"},
+        {"*", 0, "prefix needs letters"},
+        {"a OR -b", 5, "excluded term cannot be one side of OR"},
+        {"&&&", 0, "no words to search for"},
+        {"", 0, "no words to search for"},
+    };
+    for (const Case& c : cases) {
+        const auto [message, offset] = error(c.query);
+        EXPECT_NE(message.find(c.message_part), std::string::npos) << c.query << " -> " << message;
+        EXPECT_EQ(offset, c.offset) << c.query << " -> " << message;
+    }
+}
+
+TEST_F(QueryParserTest, ErrorMessageShowsTheQueryWithACaret) {
+    try {
+        QueryParser(analyzer_).parse("iran (missile");
+        FAIL();
+    } catch (const QueryError& e) {
+        EXPECT_EQ(std::string(e.what()), "malformed query: this '(' is never closed; add a ')'\n  iran (missile\n       ^");
+    }
+}
+
+TEST_F(QueryParserTest, NeverCrashesOnRandomInput) {
+    std::mt19937 rng(3);
+    const std::string alphabet = "ab \"()-+*:ANDORNOT\xC3\xA9title:date:..2009";
+    for (int i = 0; i < 20000; ++i) {
+        std::string q;
+        const std::size_t n = rng() % 24;
+        for (std::size_t k = 0; k < n; ++k) q += alphabet[rng() % alphabet.size()];
+        try {
+            QueryParser(analyzer_).parse(q);
+        } catch (const QueryError&) {
+        }
+    }
+}
+
+}  // namespace
+}  // namespace scoop
