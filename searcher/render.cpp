@@ -3,6 +3,7 @@
 #include <fmt/format.h>
 
 #include <cmath>
+#include <filesystem>
 
 namespace scoop {
 namespace {
@@ -56,6 +57,16 @@ std::string highlighted(const Snippet& s, const Ansi& ansi) {
 
 std::string format_score(double s) { return fmt::format("{:.4f}", s); }
 
+// Paths under the current directory are shown relative to it, as ripgrep does.
+std::string display_path(const std::string& path) {
+    std::error_code ec;
+    const std::filesystem::path cwd = std::filesystem::current_path(ec);
+    if (ec) return path;
+    const std::filesystem::path relative = std::filesystem::path(path).lexically_relative(cwd);
+    if (relative.empty() || relative.native().starts_with("..")) return path;
+    return relative.string();
+}
+
 }  // namespace
 
 std::string format_timestamp(Timestamp t) {
@@ -84,7 +95,7 @@ std::string render_text(std::string_view query, const SearchResult& r, std::size
             if (!meta.empty()) meta += " · ";
             meta += part;
         }
-        std::string where = h.document.path + (h.document.line ? fmt::format(":{}", h.document.line) : "");
+        std::string where = display_path(h.document.path) + (h.document.line ? fmt::format(":{}", h.document.line) : "");
         out += fmt::format("     {}{}\n", meta.empty() ? "" : meta + " · ", ansi.wrap("36", where));
         if (!h.snippet.text.empty()) out += fmt::format("     {}\n", highlighted(h.snippet, ansi));
         if (style.explain) {

@@ -133,6 +133,22 @@ Snippet make_snippet(Analyzer& analyzer, std::string_view text, const HighlightT
         }
     }
     if (end < text.size()) out.text += kEllipsis;
+
+    // "[strictly defensive]", "[S-300]": one highlight for words next to each
+    // other, not one per word.
+    std::vector<std::pair<std::size_t, std::size_t>> merged;
+    for (const auto& h : out.highlights) {
+        if (!merged.empty()) {
+            const std::size_t gap_begin = merged.back().second;
+            const std::string_view gap(out.text.data() + gap_begin, h.first - gap_begin);
+            if (gap.size() <= 1 && (gap.empty() || gap == " " || gap == "-")) {
+                merged.back().second = h.second;
+                continue;
+            }
+        }
+        merged.push_back(h);
+    }
+    out.highlights = std::move(merged);
     return out;
 }
 
