@@ -6,17 +6,25 @@
 
 namespace scoop {
 
+void ImpactCollector::clear() {
+    for (std::uint32_t f : used_) shortest_[f] = UINT32_MAX;
+    used_.clear();
+    large_.clear();
+}
+
 std::vector<Impact> ImpactCollector::take_frontier(std::size_t max_pairs) {
     // Highest frequency first; among equals, the shortest field.
-    std::sort(pairs_.begin(), pairs_.end(), [](const Impact& a, const Impact& b) {
+    std::vector<Impact> pairs = std::move(large_);
+    for (std::uint32_t f : used_) pairs.push_back({f, shortest_[f]});
+    std::sort(pairs.begin(), pairs.end(), [](const Impact& a, const Impact& b) {
         return a.freq != b.freq ? a.freq > b.freq : a.length < b.length;
     });
     std::vector<Impact> frontier;
-    for (const Impact& p : pairs_) {
+    for (const Impact& p : pairs) {
         // Kept only if shorter than every pair of higher frequency.
         if (frontier.empty() || p.length < frontier.back().length) frontier.push_back(p);
     }
-    pairs_.clear();
+    clear();
     std::reverse(frontier.begin(), frontier.end());  // increasing freq and length
 
     while (frontier.size() > max_pairs) {

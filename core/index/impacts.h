@@ -8,6 +8,7 @@
 // does) lets the searcher bound a block exactly for any k1, b and average
 // length, which a stored score could not survive.
 
+#include <array>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -25,20 +26,35 @@ struct Impact {
 // merged into (higher freq, lower length), which still bounds them both.
 inline constexpr std::size_t kMaxImpactsPerBlock = 8;
 
-// Collects postings and produces their frontier.
+// Collects postings and produces their frontier. Only the shortest length
+// per frequency can be on the frontier, so that is all it keeps: small
+// frequencies (nearly all of them) in a direct array, the rest in a list.
 class ImpactCollector {
 public:
-    void add(std::uint32_t freq, std::uint32_t length) { pairs_.push_back({freq, length}); }
-    void add(std::span<const Impact> impacts) { pairs_.insert(pairs_.end(), impacts.begin(), impacts.end()); }
-    bool empty() const { return pairs_.empty(); }
-    void clear() { pairs_.clear(); }
+    ImpactCollector() { shortest_.fill(UINT32_MAX); }
+    void add(std::uint32_t freq, std::uint32_t length) {
+        if (freq < kDirect) {
+            if (shortest_[freq] == UINT32_MAX) used_.push_back(freq);
+            if (length < shortest_[freq]) shortest_[freq] = length;
+        } else {
+            large_.push_back({freq, length});
+        }
+    }
+    void add(std::span<const Impact> impacts) {
+        for (const Impact& i : impacts) add(i.freq, i.length);
+    }
+    bool empty() const { return used_.empty() && large_.empty(); }
+    void clear();
 
     // Frontier sorted by increasing frequency (and so increasing length),
     // at most `max_pairs` long. Leaves the collector empty.
     std::vector<Impact> take_frontier(std::size_t max_pairs);
 
 private:
-    std::vector<Impact> pairs_;
+    static constexpr std::uint32_t kDirect = 256;
+    std::array<std::uint32_t, kDirect> shortest_;
+    std::vector<std::uint32_t> used_;  // frequencies set in shortest_
+    std::vector<Impact> large_;
 };
 
 void encode_impacts(std::span<const Impact> impacts, std::string& out);

@@ -1,7 +1,5 @@
 #include "index/segment_builder.h"
 
-#include <xxhash.h>
-
 #include <algorithm>
 #include <numeric>
 
@@ -27,26 +25,45 @@ AnalyzedDocument analyze_article(Analyzer& analyzer, Article article, std::uint6
     return doc;
 }
 
-std::size_t SegmentBuilder::KeyHash::operator()(std::string_view s) const {
-    return static_cast<std::size_t>(XXH3_64bits(s.data(), s.size()));
-}
-
 SegmentBuilder::SegmentBuilder(const std::string& dir, std::string segment)
     : segment_(std::move(segment)),
       files_(dir, segment_),
       stored_(files_.store(), SegmentFilesWriter::kPayloadBase) {}
 
-std::uint32_t SegmentBuilder::term_id(TermKind kind, std::string_view text) {
-    key_scratch_.clear();
-    key_scratch_.push_back(static_cast<char>(kind));
-    key_scratch_.append(text);
-    if (auto it = ids_.find(std::string_view(key_scratch_)); it != ids_.end()) return it->second;
+std::uint32_t SegmentBuilder::new_term(TermKind kind, std::string_view text) {
     const auto id = static_cast<std::uint32_t>(keys_.size());
-    ids_.emplace(key_scratch_, id);
-    keys_.push_back(key_scratch_);
+    keys_.push_back(term_key(kind, text));
     postings_.emplace_back();
-    memory_bytes_ += kTermOverhead + 2 * key_scratch_.size();
+    slot_of_.push_back(kNone);
+    memory_bytes_ += kTermOverhead + 2 * text.size();
     return id;
+}
+
+const SegmentBuilder::WordTerms& SegmentBuilder::terms_of(const Token& token, bool in_title) {
+    bool inserted = false;
+    WordTerms& w = words_.find_or_insert(token.word, WordTerms{}, inserted);
+    if (w.text_word == kNone) {
+        w.text_word = new_term(TermKind::kTextWord, token.word);
+        StemTerms& s = stems_.find_or_insert(token.stem, StemTerms{}, inserted);
+        if (s.text == kNone) s.text = new_term(TermKind::kTextStem, token.stem);
+        w.text_stem = s.text;
+    }
+    if (in_title && w.title_word == kNone) {
+        w.title_word = new_term(TermKind::kTitleWord, token.word);
+        StemTerms& s = stems_.find_or_insert(token.stem, StemTerms{}, inserted);
+        if (s.title == kNone) s.title = new_term(TermKind::kTitleStem, token.stem);
+        w.title_stem = s.title;
+    }
+    return w;
+}
+
+void SegmentBuilder::occur(std::uint32_t term, std::uint32_t position) {
+    std::uint32_t& slot = slot_of_[term];
+    if (slot == kNone) {
+        slot = static_cast<std::uint32_t>(doc_terms_.size());
+        doc_terms_.push_back(term);
+    }
+    occurrences_.emplace_back(slot, position);
 }
 
 void SegmentBuilder::add(const AnalyzedDocument& doc) {
@@ -54,41 +71,51 @@ void SegmentBuilder::add(const AnalyzedDocument& doc) {
     if (doc_id == UINT32_MAX - 1) throw Error("a segment cannot hold more than 2^32 - 2 documents");
 
     // The text field numbers the title's words first, then the body's after
-    // a gap, so a phrase never spans the two.
+    // a gap, so a phrase never spans the two. Occurrences arrive in position
+    // order for every term, which the grouping below keeps.
     const auto title_words = static_cast<std::uint32_t>(doc.title.size());
     const std::uint32_t body_offset = title_words + kFieldGap;
     occurrences_.clear();
+    doc_terms_.clear();
     for (const Token& t : doc.title) {
-        occurrences_.push_back({term_id(TermKind::kTextWord, t.word), t.position});
-        occurrences_.push_back({term_id(TermKind::kTextStem, t.stem), t.position});
-        occurrences_.push_back({term_id(TermKind::kTitleWord, t.word), t.position});
-        occurrences_.push_back({term_id(TermKind::kTitleStem, t.stem), t.position});
+        const WordTerms& w = terms_of(t, true);
+        occur(w.text_word, t.position);
+        occur(w.text_stem, t.position);
+        occur(w.title_word, t.position);
+        occur(w.title_stem, t.position);
     }
     for (const Token& t : doc.body) {
-        occurrences_.push_back({term_id(TermKind::kTextWord, t.word), body_offset + t.position});
-        occurrences_.push_back({term_id(TermKind::kTextStem, t.stem), body_offset + t.position});
+        const WordTerms& w = terms_of(t, false);
+        occur(w.text_word, body_offset + t.position);
+        occur(w.text_stem, body_offset + t.position);
     }
-    std::sort(occurrences_.begin(), occurrences_.end());
 
-    for (std::size_t i = 0; i < occurrences_.size();) {
-        const std::uint32_t term = occurrences_[i].term;
-        std::size_t j = i;
-        while (j < occurrences_.size() && occurrences_[j].term == term) ++j;
+    // Counting sort of the positions by slot.
+    slot_starts_.assign(doc_terms_.size() + 1, 0);
+    for (const auto& [slot, _] : occurrences_) ++slot_starts_[slot + 1];
+    for (std::size_t s = 1; s < slot_starts_.size(); ++s) slot_starts_[s] += slot_starts_[s - 1];
+    grouped_positions_.resize(occurrences_.size());
+    for (const auto& [slot, position] : occurrences_) grouped_positions_[slot_starts_[slot]++] = position;
+    // slot_starts_[s] is now the end of slot s; slot s starts at the end of s - 1.
+
+    for (std::size_t s = 0; s < doc_terms_.size(); ++s) {
+        const std::uint32_t term = doc_terms_[s];
+        slot_of_[term] = kNone;
+        const std::uint32_t begin = s == 0 ? 0 : slot_starts_[s - 1], end = slot_starts_[s];
         TermBuffer& buffer = postings_[term];
         const std::size_t before = buffer.bytes.capacity();
         put_varint32(buffer.bytes, doc_id - buffer.last_doc - 1);
-        put_varint32(buffer.bytes, static_cast<std::uint32_t>(j - i));
+        put_varint32(buffer.bytes, end - begin);
         if (has_positions(key_kind(keys_[term]))) {
             std::uint32_t previous = 0;
-            for (std::size_t k = i; k < j; ++k) {
-                const std::uint32_t p = occurrences_[k].position;
-                put_varint32(buffer.bytes, k == i ? p : p - previous - 1);
+            for (std::uint32_t k = begin; k < end; ++k) {
+                const std::uint32_t p = grouped_positions_[k];
+                put_varint32(buffer.bytes, k == begin ? p : p - previous - 1);
                 previous = p;
             }
         }
         buffer.last_doc = doc_id;
         memory_bytes_ += buffer.bytes.capacity() - before;
-        i = j;
     }
 
     const auto text_length = static_cast<std::uint32_t>(doc.title.size() + doc.body.size());

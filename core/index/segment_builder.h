@@ -11,6 +11,7 @@
 #include "index/doc_table.h"
 #include "index/segment_files.h"
 #include "index/stored_fields.h"
+#include "index/string_table.h"
 #include "index/term.h"
 
 namespace scoop {
@@ -49,33 +50,39 @@ public:
     SegmentSummary finish();
 
 private:
+    static constexpr std::uint32_t kNone = UINT32_MAX;
     struct TermBuffer {
         std::string bytes;                     // per doc: gap, freq, positions
         std::uint32_t last_doc = UINT32_MAX;
     };
-    struct Occurrence {
-        std::uint32_t term;
-        std::uint32_t position;
-        bool operator<(const Occurrence& o) const {
-            return term != o.term ? term < o.term : position < o.position;
-        }
+    // The terms a word stands for, found once per distinct word: the text
+    // word and stem always, the title ones once it occurs in a title.
+    struct WordTerms {
+        std::uint32_t text_word = kNone, text_stem = kNone, title_word = kNone, title_stem = kNone;
     };
-    struct KeyHash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const;
+    struct StemTerms {
+        std::uint32_t text = kNone, title = kNone;
     };
 
-    std::uint32_t term_id(TermKind kind, std::string_view text);
+    const WordTerms& terms_of(const Token& token, bool in_title);
+    std::uint32_t new_term(TermKind kind, std::string_view text);
+    void occur(std::uint32_t term, std::uint32_t position);
 
     std::string segment_;
     SegmentFilesWriter files_;
     StoredFieldsWriter stored_;
     DocColumns columns_;
-    std::unordered_map<std::string, std::uint32_t, KeyHash, std::equal_to<>> ids_;
-    std::vector<std::string> keys_;
-    std::vector<TermBuffer> postings_;
-    std::vector<Occurrence> occurrences_;
-    std::string key_scratch_;
+    StringTable<WordTerms> words_;
+    StringTable<StemTerms> stems_;
+    std::vector<std::string> keys_;           // by term id
+    std::vector<TermBuffer> postings_;        // by term id
+    // One document's occurrences, grouped by a counting sort on the term's
+    // slot (its order of first appearance in the document).
+    std::vector<std::uint32_t> slot_of_;      // by term id; kNone outside the document
+    std::vector<std::uint32_t> doc_terms_;    // by slot
+    std::vector<std::pair<std::uint32_t, std::uint32_t>> occurrences_;  // (slot, position)
+    std::vector<std::uint32_t> slot_starts_;
+    std::vector<std::uint32_t> grouped_positions_;
     std::size_t memory_bytes_ = 0;
 };
 
