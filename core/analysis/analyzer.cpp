@@ -50,16 +50,20 @@ std::vector<Token> Analyzer::analyze_with_source_offsets(std::string_view text) 
     UErrorCode status = U_ZERO_ERROR;
     icu::Edits::Iterator it = edits.getFineIterator();
     for (Token& t : out) {
-        // A word that ends inside an expansion (ﬁ -> fi) maps to the end of
-        // the source character; sourceIndexFromDestinationIndex maps to its
-        // start, so map the last byte and step past that source character.
-        const int32_t begin = it.sourceIndexFromDestinationIndex(static_cast<int32_t>(t.begin), status);
-        const int32_t last = it.sourceIndexFromDestinationIndex(static_cast<int32_t>(t.end) - 1, status);
-        if (U_FAILURE(status)) throw Error(std::string("offset mapping failed: ") + u_errorName(status));
-        auto end = static_cast<std::size_t>(last);
-        do {
-            ++end;
-        } while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80);
+        // Inside a change edit (ß -> ss, ﬁ -> fi, e + U+0301 -> é, ⑴ -> (1))
+        // there is no finer mapping, so a word covers the whole source of
+        // every edit it touches. For the end, ICU's own mapping does that: an
+        // index inside an edit maps to the end of the edit's source. For the
+        // start it would too, so look the edit up and take its start.
+        const auto dest_begin = static_cast<int32_t>(t.begin);
+        if (!it.findDestinationIndex(dest_begin, status) || U_FAILURE(status))
+            throw Error(std::string("offset mapping failed: ") + u_errorName(status));
+        const int32_t begin = it.hasChange()
+                                  ? it.sourceIndex()
+                                  : it.sourceIndex() + (dest_begin - it.destinationIndex());
+        const int32_t end = it.sourceIndexFromDestinationIndex(static_cast<int32_t>(t.end), status);
+        if (U_FAILURE(status))
+            throw Error(std::string("offset mapping failed: ") + u_errorName(status));
         t.begin = static_cast<std::uint32_t>(begin);
         t.end = static_cast<std::uint32_t>(end);
     }

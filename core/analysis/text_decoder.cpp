@@ -5,6 +5,7 @@
 #include <unicode/ustring.h>
 
 #include <memory>
+#include <vector>
 #include <simdjson.h>
 
 namespace scoop {
@@ -87,26 +88,40 @@ DecodedText repair_utf8(std::string_view s) {
     return out;
 }
 
-// The detector's best guess other than UTF-8 (which we know is wrong here).
-std::string detect_legacy_charset(std::string_view bytes) {
+// The detector's guesses other than UTF-8 (which we know is wrong here), best
+// first. A confidence of 10 or less is no evidence at all: ICU gives 10 to
+// every multi-byte charset and to UTF-16 without a BOM when the bytes merely
+// do not contradict them, so four bytes "caf\xE9" would otherwise come out
+// as two CJK characters of UTF-16BE.
+std::vector<std::string> detect_legacy_charsets(std::string_view bytes) {
+    std::vector<std::string> names;
     UErrorCode status = U_ZERO_ERROR;
     std::unique_ptr<UCharsetDetector, CharsetDetectorCloser> detector(ucsdet_open(&status));
-    if (U_FAILURE(status)) return {};
+    if (U_FAILURE(status)) return names;
     // The detector looks at a prefix; 64 KiB is plenty and bounds the cost.
     const auto sample = bytes.substr(0, 64 * 1024);
     ucsdet_setText(detector.get(), sample.data(), static_cast<int32_t>(sample.size()), &status);
     int32_t found = 0;
     const UCharsetMatch** matches = ucsdet_detectAll(detector.get(), &found, &status);
-    if (U_FAILURE(status)) return {};
+    if (U_FAILURE(status)) return names;
     for (int32_t i = 0; i < found; ++i) {
         const char* name = ucsdet_getName(matches[i], &status);
         const int32_t confidence = ucsdet_getConfidence(matches[i], &status);
-        if (U_FAILURE(status) || name == nullptr) return {};
+        if (U_FAILURE(status) || name == nullptr) break;
+        if (confidence <= 10) break;  // sorted by confidence: the rest are no better
         if (std::string_view(name) == "UTF-8") continue;
-        if (confidence < 10) return {};
-        return name;
+        names.emplace_back(name);
     }
-    return {};
+    return names;
+}
+
+// The charset a UTF-16 or UTF-32 byte order mark names, or nullptr.
+const char* bom_charset(std::string_view bytes) {
+    if (bytes.starts_with(std::string_view("\xFF\xFE\0\0", 4))) return "UTF-32LE";
+    if (bytes.starts_with(std::string_view("\0\0\xFE\xFF", 4))) return "UTF-32BE";
+    if (bytes.starts_with("\xFF\xFE")) return "UTF-16LE";
+    if (bytes.starts_with("\xFE\xFF")) return "UTF-16BE";
+    return nullptr;
 }
 
 // Converts from a named charset to UTF-8; unmappable bytes become U+FFFD
@@ -122,6 +137,10 @@ bool convert_to_utf8(std::string_view bytes, const std::string& charset, Decoded
                                       bytes.data(), static_cast<int32_t>(bytes.size()), &status);
     if (U_FAILURE(status)) return false;
     utf16.resize(static_cast<std::size_t>(n16));
+
+    // The UTF-16LE/BE and UTF-32LE/BE converters keep a byte order mark as
+    // U+FEFF; it is not part of the text.
+    if (!utf16.empty() && utf16.front() == u'\uFEFF') utf16.erase(0, 1);
 
     std::string utf8(utf16.size() * 3 + 16, '\0');
     int32_t n8 = 0;
@@ -149,6 +168,12 @@ bool convert_to_utf8(std::string_view bytes, const std::string& charset, Decoded
 DecodedText decode_text(std::string_view bytes) {
     if (bytes.starts_with(kUtf8Bom)) bytes.remove_prefix(kUtf8Bom.size());
 
+    // A UTF-16 or UTF-32 byte order mark settles the question.
+    if (const char* charset = bom_charset(bytes)) {
+        DecodedText converted;
+        if (convert_to_utf8(bytes, charset, converted)) return converted;
+    }
+
     if (simdjson::validate_utf8(bytes.data(), bytes.size())) {
         return DecodedText{std::string(bytes), "UTF-8", 0};
     }
@@ -161,9 +186,13 @@ DecodedText decode_text(std::string_view bytes) {
         return repair_utf8(bytes);
     }
 
-    const std::string charset = detect_legacy_charset(bytes);
     DecodedText converted;
-    if (!charset.empty() && convert_to_utf8(bytes, charset, converted)) return converted;
+    for (const std::string& charset : detect_legacy_charsets(bytes))
+        if (convert_to_utf8(bytes, charset, converted)) return converted;
+    // No real evidence for any charset (short or odd text): Windows-1252, the
+    // usual legacy encoding of Western news text, maps every byte to a
+    // character, where a guess of UTF-16 or Big5 would make nonsense of all.
+    if (convert_to_utf8(bytes, "windows-1252", converted)) return converted;
     return repair_utf8(bytes);
 }
 

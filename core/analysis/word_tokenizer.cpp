@@ -33,6 +33,13 @@ std::size_t dot_length(std::string_view s, std::size_t i) {
     return 0;
 }
 
+// Where dotted words split, plus "@": ICU counts it a letter, which would
+// make "@" a word and "@presstv" or "user@example" words no query for
+// "presstv" or "example" finds.
+std::size_t separator_length(std::string_view s, std::size_t i) {
+    return s[i] == '@' ? 1 : dot_length(s, i);
+}
+
 std::size_t code_points(std::string_view s) {
     std::size_t n = 0;
     for (char c : s)
@@ -49,7 +56,11 @@ bool is_single_letter(std::string_view s) {
 }
 
 // "iran's" -> "iran", "o'brien" -> "obrien", "rock'n'roll" -> "rocknroll".
-std::string strip_apostrophes(std::string_view word) {
+// Also drops the combining dot above that case folding leaves after the i of
+// Turkish capital İ (U+0130 folds to i + U+0307), so "İstanbul" and
+// "Istanbul" are the same word.
+std::string clean_word(std::string_view word) {
+    constexpr std::string_view kDotAbove = "\u0307";
     std::string out;
     out.reserve(word.size());
     for (std::size_t i = 0; i < word.size();) {
@@ -57,6 +68,9 @@ std::string strip_apostrophes(std::string_view word) {
             // A possessive: apostrophe + s at the end of the word.
             if (i + a + 1 == word.size() && word[i + a] == 's') break;
             i += a;
+        } else if (word.substr(i, kDotAbove.size()) == kDotAbove && !out.empty() &&
+                   out.back() == 'i') {
+            i += kDotAbove.size();
         } else {
             out += word[i++];
         }
@@ -64,16 +78,28 @@ std::string strip_apostrophes(std::string_view word) {
     return out;
 }
 
+// The gap between a word and a following lone "s" that makes the "s" a
+// possessive ICU split off: "u.s.'s" breaks as u.s | .' | s and "1990's" as
+// 1990 | ' | s, since ICU joins letters across an apostrophe only between
+// letters.
+bool is_possessive_gap(std::string_view gap) {
+    for (std::size_t i = 0; i < gap.size(); ++i) {
+        const std::size_t a = apostrophe_length(gap, i);
+        if (a != 0 && i + a == gap.size()) return i == 0 || dot_length(gap, 0) == i;
+    }
+    return false;
+}
+
 struct Segment {
     std::string_view text;
     std::uint32_t offset;  // from the start of the word
 };
 
-std::vector<Segment> split_at_dots(std::string_view word) {
+std::vector<Segment> split_at_separators(std::string_view word) {
     std::vector<Segment> parts;
     std::size_t start = 0;
     for (std::size_t i = 0; i < word.size();) {
-        if (const std::size_t d = dot_length(word, i)) {
+        if (const std::size_t d = separator_length(word, i)) {
             if (i > start) parts.push_back({word.substr(start, i - start), static_cast<uint32_t>(start)});
             i += d;
             start = i;
@@ -86,9 +112,9 @@ std::vector<Segment> split_at_dots(std::string_view word) {
     return parts;
 }
 
-bool has_dot(std::string_view word) {
+bool has_separator(std::string_view word) {
     for (std::size_t i = 0; i < word.size(); ++i)
-        if (dot_length(word, i)) return true;
+        if (separator_length(word, i)) return true;
     return false;
 }
 
@@ -131,31 +157,39 @@ void WordTokenizer::tokenize(std::string_view text, std::vector<WordPiece>& out)
         const bool numeric = rule >= UBRK_WORD_NUMBER && rule < UBRK_WORD_NUMBER_LIMIT;
         const auto begin = static_cast<std::uint32_t>(start);
         const std::string_view raw = text.substr(begin, static_cast<std::size_t>(end - start));
-        const bool joined =
-            last_end >= 0 && is_joiner(text.substr(static_cast<std::size_t>(last_end),
-                                                   begin - static_cast<std::size_t>(last_end)));
+        const std::string_view gap = last_end >= 0
+                                         ? text.substr(static_cast<std::size_t>(last_end),
+                                                       begin - static_cast<std::size_t>(last_end))
+                                         : std::string_view();
+        const bool joined = last_end >= 0 && is_joiner(gap);
 
-        if (numeric || !has_dot(raw)) {
+        // The "s" of "u.s.'s" or "1990's": a possessive, dropped like the
+        // "'s" of "iran's" (it would otherwise take a position of its own).
+        if (!numeric && raw == "s" && last_end >= 0 && is_possessive_gap(gap)) continue;
+
+        if (numeric || !has_separator(raw)) {
             // Numbers keep their separators: "3.5", "1,000".
-            emit(numeric ? std::string(raw) : strip_apostrophes(raw), begin,
+            emit(numeric ? std::string(raw) : clean_word(raw), begin,
                  static_cast<std::uint32_t>(end), joined, numeric);
             continue;
         }
-        const std::vector<Segment> parts = split_at_dots(raw);
-        bool acronym = parts.size() >= 2;
-        for (const Segment& p : parts) acronym = acronym && is_single_letter(p.text);
+        const std::vector<Segment> parts = split_at_separators(raw);
+        std::vector<std::string> cleaned;
+        cleaned.reserve(parts.size());
+        for (const Segment& p : parts) cleaned.push_back(clean_word(p.text));
+        bool acronym = parts.size() >= 2 && raw.find('@') == std::string_view::npos;
+        for (const std::string& c : cleaned) acronym = acronym && is_single_letter(c);
         if (acronym) {
             std::string letters;
-            for (const Segment& p : parts) letters += p.text;
+            for (const std::string& c : cleaned) letters += c;
             emit(std::move(letters), begin, static_cast<std::uint32_t>(end), joined, false);
             continue;
         }
-        bool first = true;
-        for (const Segment& p : parts) {
-            emit(strip_apostrophes(p.text), begin + p.offset,
-                 begin + p.offset + static_cast<std::uint32_t>(p.text.size()), first ? joined : true,
-                 false);
-            first = false;
+        for (std::size_t k = 0; k < parts.size(); ++k) {
+            const Segment& p = parts[k];
+            emit(std::move(cleaned[k]), begin + p.offset,
+                 begin + p.offset + static_cast<std::uint32_t>(p.text.size()),
+                 k == 0 ? joined : true, false);
         }
     }
 }

@@ -28,8 +28,13 @@ struct WordPiece {
 // spaced scripts. On top of ICU:
 //  - acronyms lose their dots: "u.s" -> "us";
 //  - other dotted words split into joined parts: "google.com" -> google, com;
+//    so do words with "@", which ICU counts a letter: "@presstv" -> presstv,
+//    "user@example.com" -> user, example, com; a lone "@" is no word;
 //  - possessives lose "'s" and inner apostrophes go: "iran's" -> iran,
-//    "o'brien" -> obrien (typographic apostrophes count as apostrophes);
+//    "o'brien" -> obrien, "u.s.'s" -> us, "1990's" -> 1990 (typographic
+//    apostrophes count as apostrophes);
+//  - the i of Turkish capital İ, which folds to i + U+0307, loses the dot:
+//    "i̇stanbul" -> istanbul;
 //  - words linked by a single hyphen or en dash (s-300, tu-334, 1992-97) are
 //    separate words, each after the first marked `joined`, so a query for
 //    "s-300" can ask for exactly that sequence;
