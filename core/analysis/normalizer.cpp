@@ -21,10 +21,36 @@ const icu::Normalizer2& nfkc_casefold() {
     return *instance;
 }
 
-bool is_plain_lower_ascii(std::string_view s) {
-    for (char c : s) {
-        const auto b = static_cast<unsigned char>(c);
-        if (b >= 0x80 || (b >= 'A' && b <= 'Z')) return false;
+// English news is ASCII plus typographic quotes, dashes and ellipses. For
+// those NFKC case folding is known: ASCII letters lower-case, the quotes
+// and dashes stay, the ellipsis becomes three full stops and the no-break
+// space a space. Appends the folded text and returns true, or returns false
+// (appending nothing) at the first other character, which ICU must fold.
+bool fold_simple(std::string_view s, std::string& out) {
+    const std::size_t start = out.size();
+    out.reserve(start + s.size());
+    const auto* p = reinterpret_cast<const unsigned char*>(s.data());
+    const std::size_t n = s.size();
+    for (std::size_t i = 0; i < n;) {
+        const unsigned char b = p[i];
+        if (b < 0x80) {
+            out.push_back(static_cast<char>(b >= 'A' && b <= 'Z' ? b + ('a' - 'A') : b));
+            ++i;
+        } else if (b == 0xE2 && i + 2 < n && p[i + 1] == 0x80 &&
+                   (p[i + 2] == 0x93 || p[i + 2] == 0x94 || p[i + 2] == 0x98 || p[i + 2] == 0x99 ||
+                    p[i + 2] == 0x9C || p[i + 2] == 0x9D)) {
+            out.append(s.substr(i, 3));  // – — ‘ ’ “ ”
+            i += 3;
+        } else if (b == 0xE2 && i + 2 < n && p[i + 1] == 0x80 && p[i + 2] == 0xA6) {
+            out.append("...");  // …
+            i += 3;
+        } else if (b == 0xC2 && i + 1 < n && p[i + 1] == 0xA0) {
+            out.push_back(' ');  // no-break space
+            i += 2;
+        } else {
+            out.resize(start);
+            return false;
+        }
     }
     return true;
 }
@@ -32,18 +58,20 @@ bool is_plain_lower_ascii(std::string_view s) {
 }  // namespace
 
 void normalize_fold(std::string_view utf8, std::string& out, icu::Edits* edits) {
-    // The common case in English news is ASCII with some capitals; ICU
-    // handles it, but lower-case ASCII is already normal and needs no call.
-    if (edits == nullptr && is_plain_lower_ascii(utf8)) {
-        out.append(utf8);
-        return;
-    }
+    if (edits == nullptr && fold_simple(utf8, out)) return;
     UErrorCode status = U_ZERO_ERROR;
     icu::StringByteSink<std::string> sink(&out, static_cast<int32_t>(utf8.size()));
     nfkc_casefold().normalizeUTF8(0, icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())),
                                   sink, edits, status);
     if (U_FAILURE(status))
         throw Error(std::string("text normalisation failed: ") + u_errorName(status));
+}
+
+std::string normalize_fold_icu(std::string_view utf8) {
+    std::string out;
+    icu::Edits edits;  // asking for edits bypasses the fast path
+    normalize_fold(utf8, out, &edits);
+    return out;
 }
 
 std::string normalize_fold(std::string_view utf8) {

@@ -19,4 +19,8 @@ void normalize_fold(std::string_view utf8, std::string& out, icu::Edits* edits =
 
 std::string normalize_fold(std::string_view utf8);
 
+// normalize_fold through ICU always, without the fast path for ASCII and
+// common punctuation: the reference the fast path is tested against.
+std::string normalize_fold_icu(std::string_view utf8);
+
 }  // namespace scoop

@@ -43,8 +43,14 @@ std::vector<std::string> Stemmer::languages() {
 }
 
 const std::string& Stemmer::stem(std::string_view word) {
-    if (auto it = cache_.find(word); it != cache_.end()) return it->second;
-    if (cache_.size() >= kMaxCachedStems) cache_.clear();
+    if (cache_.size() >= kMaxCachedStems) {
+        // Bounded: a stream of distinct words (ids, misspellings) must not grow it forever.
+        cache_ = StringTable<std::uint32_t>();
+        stems_.clear();
+    }
+    bool inserted = false;
+    std::uint32_t& index = cache_.find_or_insert(word, static_cast<std::uint32_t>(stems_.size()), inserted);
+    if (!inserted) return stems_[index];
     std::string stemmed;
     const bool numeric = !word.empty() && word.front() >= '0' && word.front() <= '9';
     if (numeric || language_ == "none") {
@@ -53,7 +59,8 @@ const std::string& Stemmer::stem(std::string_view word) {
         stemmed = stem_(std::string(word));
         if (stemmed.empty()) stemmed = std::string(word);
     }
-    return cache_.emplace(std::string(word), std::move(stemmed)).first->second;
+    stems_.push_back(std::move(stemmed));
+    return stems_.back();
 }
 
 }  // namespace scoop

@@ -2,10 +2,12 @@
 
 #include <xapian.h>
 
+#include <deque>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
+
+#include "index/string_table.h"
 
 namespace scoop {
 
@@ -20,22 +22,19 @@ public:
     const std::string& language() const { return language_; }
 
     // The stem of a folded word. Words that start with a digit are returned
-    // unchanged: "1990s" is a number, not an English plural.
+    // unchanged: "1990s" is a number, not an English plural. The reference
+    // is valid until the next call (the cache is bounded and may be reset).
     const std::string& stem(std::string_view word);
 
     // Names accepted by the constructor, sorted.
     static std::vector<std::string> languages();
 
 private:
-    struct Hash {
-        using is_transparent = void;
-        std::size_t operator()(std::string_view s) const {
-            return std::hash<std::string_view>{}(s);
-        }
-    };
     std::string language_;
     Xapian::Stem stem_;
-    std::unordered_map<std::string, std::string, Hash, std::equal_to<>> cache_;
+    // word -> index into stems_; a deque so references stay valid as it grows.
+    StringTable<std::uint32_t> cache_;
+    std::deque<std::string> stems_;
 };
 
 }  // namespace scoop

@@ -49,11 +49,31 @@ public:
     WordTokenizer(const WordTokenizer&) = delete;
     WordTokenizer& operator=(const WordTokenizer&) = delete;
 
-    // Appends the words of `normalized` to `out`.
+    // Appends the words of `normalized` to `out`. Text of ASCII and the
+    // typographic quotes and dashes is segmented by a scanner implementing
+    // the same Unicode word-break rules (UAX #29) for those characters, many
+    // times faster than ICU; any other text goes to ICU.
     void tokenize(std::string_view normalized, std::vector<WordPiece>& out);
 
+    // tokenize() through ICU always: the reference the fast scanner is
+    // tested against.
+    void tokenize_icu(std::string_view normalized, std::vector<WordPiece>& out);
+
 private:
+    // A word-break segment: a byte range and ICU's rule status for it
+    // (UBRK_WORD_NUMBER..., UBRK_WORD_LETTER...); only words are kept.
+    struct BreakSegment {
+        std::uint32_t begin, end;
+        std::int32_t status;
+    };
+    void segment_icu(std::string_view text);
+    bool segment_simple(std::string_view text);
+    void words_from_segments(std::string_view text, std::vector<WordPiece>& out);
+
     std::unique_ptr<icu::BreakIterator> words_;
+    std::vector<BreakSegment> segments_;
+    std::vector<std::uint8_t> classes_;
+    std::vector<std::uint32_t> offsets_;
 };
 
 }  // namespace scoop
