@@ -1,0 +1,622 @@
+// xapian_engine: the Xapian side of the side-by-side benchmark (issue 5).
+//
+// It indexes exactly the terms scoop's analyser emits, laid out as Xapian's
+// own TermGenerator would (STEM_SOME), and answers the benchmark's query
+// lines with the Xapian query that means what scoop's query means, so that
+// the only difference left between the engines is the engines.
+//
+//   xapian_engine index --db DIR [--threshold 100000] [--threads N]
+//                       [--compact OUT] FILE.jsonl...
+//   xapian_engine search --db DIR [--k1 1.2] [--b 0.75] [--title-boost 1]
+//                        [--warmup 1] [--count] [--prefix expand|wildcard]
+//                        < queries.jsonl
+//
+// Terms of one article (positions as scoop numbers them: the title's words
+// from 0, the body's after the title plus kFieldGap):
+//   word         every text-field word, with its position
+//   Z + stem     every text-field word's stem, wdf only
+//   S + word     every title word, with its title position
+//   ZS + stem    every title word's stem, wdf only
+// Z is TermGenerator's stem prefix and S Xapian's conventional subject
+// prefix. Unlike TermGenerator, numbers get a Z term too: scoop matches
+// keywords through stems for every word, and the hit counts must agree.
+// Document data is scoop's own serialisation of the stored fields, so that
+// fetching a hit costs both engines the same kind of work.
+//
+// The harness compacts the result with `xapian-compact DIR OUT` before
+// querying; `--compact OUT` does the same in-process (Compactor::FULL, the
+// xapian-compact default).
+//
+// Query lines are JSON objects {"id", "class", "op", "words"}, op one of
+// term, and, or, phrase, prefix. Each word is analysed and turned into a
+// query the way scoop's query parser does it (docs/QUERY.md): a word with
+// one token is a keyword (its stem), a word with several (S-300) is a
+// phrase of them, a phrase of one token is that exact word, and a prefix
+// expands to the 128 most frequent words starting with it. By default that
+// expansion is done here, through Xapian's term list as OP_WILDCARD does
+// it, with scoop's rule (document frequency, ties in byte order).
+// OP_WILDCARD itself (--prefix wildcard) picks among words tied at the
+// 128th place with nth_element, in no defined order, and so matches a few
+// documents more or fewer than scoop (on Reuters-21578, 15 or 16 of 56
+// prefix queries, depending on the run).
+//
+// Each query line prints {"id", "class", "latency_us", "top",
+// "hits_estimated"}, plus the exact "hits" with --count. "top" holds Xapian
+// docids, which are the articles' 1-based numbers in input order.
+//
+// The hits are the same as scoop's; the order is close, not equal: Xapian's
+// BM25 normalises by one document length, the sum of every term's wdf
+// (text and title words and stems), where scoop normalises a text score by
+// the text length and a title score by the title length.
+
+#include <fmt/format.h>
+#include <sys/resource.h>
+#include <xapian.h>
+
+#include <CLI/CLI.hpp>
+#include <algorithm>
+#include <chrono>
+#include <cstdlib>
+#include <filesystem>
+#include <future>
+#include <iostream>
+#include <memory>
+#include <nlohmann/json.hpp>
+#include <optional>
+#include <string>
+#include <thread>
+#include <utility>
+#include <vector>
+
+#include "analysis/analyzer.h"
+#include "analysis/extractor.h"
+#include "index/stored_fields.h"
+#include "index/term.h"
+#include "util/error.h"
+#include "util/file.h"
+
+namespace scoop {
+namespace {
+
+using Clock = std::chrono::steady_clock;
+
+// The same chunking as the indexer: a big JSON Lines file is read a few MB
+// of whole lines at a time, so memory stays bounded on the 1M corpus.
+constexpr std::size_t kChunkBytes = std::size_t{8} << 20;
+
+// scoop's SearchOptions::max_prefix_terms.
+constexpr Xapian::termcount kMaxPrefixTerms = 128;
+
+double seconds_since(Clock::time_point start) {
+    return std::chrono::duration<double>(Clock::now() - start).count();
+}
+
+long peak_rss_kb() {
+    rusage usage{};
+    getrusage(RUSAGE_SELF, &usage);
+    return usage.ru_maxrss;
+}
+
+std::uint64_t directory_bytes(const std::string& dir) {
+    std::uint64_t total = 0;
+    for (const auto& entry : std::filesystem::recursive_directory_iterator(dir))
+        if (entry.is_regular_file()) total += entry.file_size();
+    return total;
+}
+
+// ---------------------------------------------------------------------------
+// Reading and analysing articles
+
+struct AnalysedArticle {
+    Article article;
+    std::vector<Token> title;
+    std::vector<Token> body;
+};
+
+struct InputStats {
+    std::uint64_t bytes = 0;
+    std::uint64_t problems = 0;
+};
+
+// Reads the files in order and hands their analysed articles to `sink` in
+// input order, a chunk at a time. Analysis runs on `threads` threads and
+// overlaps with `sink` working on the previous chunk: the engine under test
+// gets its terms as fast as scoop's own indexer analyses them, so indexing
+// time measures the engine, not a single-threaded analyser.
+template <typename Sink>
+InputStats for_each_chunk(const std::vector<std::string>& files, unsigned threads,
+                          const std::string& language, Sink&& sink) {
+    std::vector<std::unique_ptr<Analyzer>> analyzers;
+    for (unsigned i = 0; i < threads; ++i)
+        analyzers.push_back(std::make_unique<Analyzer>(language));
+    InputStats stats;
+
+    auto analyse = [&](std::shared_ptr<MappedFile> file, std::size_t begin, std::size_t end,
+                       std::uint32_t line_offset) {
+        const auto bytes = file->bytes();
+        const std::string_view piece(reinterpret_cast<const char*>(bytes.data()) + begin,
+                                     end - begin);
+        Extraction extraction = extract_articles(piece, file->path(), InputFormat::kJsonLines);
+        for (const auto& p : extraction.problems)
+            fmt::print(stderr, "{}:{}: {}\n", file->path(), p.line ? p.line + line_offset : 0,
+                       p.message);
+        std::vector<AnalysedArticle> out(extraction.articles.size());
+        auto work = [&](std::size_t slice) {
+            Analyzer& a = *analyzers[slice];
+            for (std::size_t i = slice; i < out.size(); i += analyzers.size()) {
+                Article& article = extraction.articles[i];
+                if (article.line) article.line += line_offset;
+                a.analyze(article.title, out[i].title);
+                a.analyze(article.body, out[i].body);
+                out[i].article = std::move(article);
+            }
+        };
+        std::vector<std::thread> helpers;
+        for (std::size_t t = 1; t < analyzers.size(); ++t) helpers.emplace_back(work, t);
+        work(0);
+        for (auto& h : helpers) h.join();
+        return std::make_pair(std::move(out), extraction.problems.size());
+    };
+
+    std::optional<std::future<std::pair<std::vector<AnalysedArticle>, std::size_t>>> pending;
+    auto launch = [&](std::shared_ptr<MappedFile> file, std::size_t begin, std::size_t end,
+                      std::uint32_t line_offset) {
+        // Only one chunk is analysed at a time (the analysers are shared),
+        // so collect the previous one before starting the next.
+        std::optional<std::vector<AnalysedArticle>> ready;
+        if (pending) {
+            auto [docs, problems] = pending->get();
+            stats.problems += problems;
+            ready = std::move(docs);
+        }
+        pending = std::async(std::launch::async, analyse, std::move(file), begin, end, line_offset);
+        if (ready) sink(*ready);
+    };
+
+    for (const std::string& path : files) {
+        auto file = std::make_shared<MappedFile>(path);
+        const auto bytes = file->bytes();
+        const std::string_view all(reinterpret_cast<const char*>(bytes.data()), bytes.size());
+        stats.bytes += all.size();
+        std::size_t start = 0;
+        std::uint32_t line_offset = 0;
+        while (start < all.size()) {
+            std::size_t end = all.size();
+            if (all.size() - start > kChunkBytes) {
+                const std::size_t nl = all.find('\n', start + kChunkBytes);
+                end = nl == std::string_view::npos ? all.size() : nl + 1;
+            }
+            launch(file, start, end, line_offset);
+            line_offset += static_cast<std::uint32_t>(
+                std::count(all.begin() + static_cast<std::ptrdiff_t>(start),
+                           all.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
+            start = end;
+        }
+    }
+    if (pending) {
+        auto [docs, problems] = pending->get();
+        stats.problems += problems;
+        sink(docs);
+    }
+    return stats;
+}
+
+// ---------------------------------------------------------------------------
+// Indexing
+
+Xapian::Document make_document(const AnalysedArticle& a) {
+    Xapian::Document doc;
+    // Body positions continue after the title with a gap, exactly as
+    // SegmentBuilder::add numbers them, so phrases cannot span the two.
+    const auto body_offset = static_cast<Xapian::termpos>(a.title.size() + kFieldGap);
+    for (const Token& t : a.title) {
+        doc.add_posting(t.word, t.position);
+        doc.add_term("Z" + t.stem);
+        doc.add_posting("S" + t.word, t.position);
+        doc.add_term("ZS" + t.stem);
+    }
+    for (const Token& t : a.body) {
+        doc.add_posting(t.word, body_offset + t.position);
+        doc.add_term("Z" + t.stem);
+    }
+    doc.set_data(serialize_document(a.article));
+    return doc;
+}
+
+int run_index(const std::string& db_path, std::uint64_t threshold, unsigned threads,
+              const std::string& language, const std::string& compact_to,
+              const std::vector<std::string>& files) {
+    // Xapian reads the threshold when the database is opened. Its default
+    // (10,000 documents) would flush many small runs into the tables; the
+    // benchmark gives it as much room as scoop's RAM budget gives us.
+    setenv("XAPIAN_FLUSH_THRESHOLD", std::to_string(threshold).c_str(), 1);
+    const auto start = Clock::now();
+    Xapian::WritableDatabase db(db_path, Xapian::DB_CREATE_OR_OVERWRITE | Xapian::DB_BACKEND_GLASS);
+    std::uint64_t documents = 0;
+    const InputStats input =
+        for_each_chunk(files, threads, language, [&](std::vector<AnalysedArticle>& chunk) {
+            for (const AnalysedArticle& a : chunk) db.add_document(make_document(a));
+            documents += chunk.size();
+        });
+    const auto commit_start = Clock::now();
+    db.commit();
+    db.close();
+    const double commit_seconds = seconds_since(commit_start);
+    const double seconds = seconds_since(start);
+
+    nlohmann::json out = {{"engine", "xapian"},
+                          {"documents", documents},
+                          {"seconds", seconds},
+                          {"commit_seconds", commit_seconds},
+                          {"bytes", input.bytes},
+                          {"problems", input.problems},
+                          {"threads", threads},
+                          {"flush_threshold", threshold},
+                          {"index_bytes", directory_bytes(db_path)}};
+    if (!compact_to.empty()) {
+        const auto compact_start = Clock::now();
+        std::filesystem::remove_all(compact_to);
+        Xapian::Database(db_path).compact(compact_to, Xapian::Compactor::FULL);
+        out["compact_seconds"] = seconds_since(compact_start);
+        out["compact_bytes"] = directory_bytes(compact_to);
+    }
+    out["peak_rss_kb"] = peak_rss_kb();
+    std::cout << out.dump() << "\n";
+    return 0;
+}
+
+// ---------------------------------------------------------------------------
+// Queries
+
+enum class Op { kTerm, kAnd, kOr, kPhrase, kPrefix };
+
+struct QueryLine {
+    nlohmann::json id;
+    nlohmann::json query_class;
+    Op op = Op::kTerm;
+    std::vector<std::string> words;
+};
+
+// One clause of a query after analysis, as scoop's parser makes it.
+struct Clause {
+    enum class Kind {
+        kKeyword,  // one token: its stem, in the text field, plus the title boost
+        kWord,     // a phrase of one token: that exact word, plus the title boost
+        kPhrase,   // several tokens at consecutive text positions
+        kPrefix,   // words starting with terms[0]
+    } kind;
+    std::vector<std::string> terms;
+};
+
+struct LogicalQuery {
+    bool conjunctive = false;
+    std::vector<Clause> clauses;
+    std::string error;  // scoop's parser would reject the query
+};
+
+std::optional<Op> parse_op(std::string_view s) {
+    if (s == "term") return Op::kTerm;
+    if (s == "and") return Op::kAnd;
+    if (s == "or") return Op::kOr;
+    if (s == "phrase") return Op::kPhrase;
+    if (s == "prefix") return Op::kPrefix;
+    return std::nullopt;
+}
+
+QueryLine parse_query_line(const std::string& line) {
+    const auto j = nlohmann::json::parse(line);
+    QueryLine q;
+    q.id = j.value("id", nlohmann::json());
+    q.query_class = j.value("class", nlohmann::json());
+    const auto op = parse_op(j.at("op").get<std::string>());
+    if (!op)
+        throw Error("unknown op " + j.at("op").dump() +
+                    " (expected term, and, or, phrase or prefix)");
+    q.op = *op;
+    const auto& words = j.at("words");
+    if (words.is_string()) {
+        // Also accept "words": "a b c".
+        std::string w;
+        for (char c : words.get<std::string>() + " ") {
+            if (c != ' ')
+                w += c;
+            else if (!w.empty())
+                q.words.push_back(std::exchange(w, {}));
+        }
+    } else {
+        for (const auto& w : words) q.words.push_back(w.get<std::string>());
+    }
+    if (q.words.empty()) throw Error("a query line needs at least one word");
+    return q;
+}
+
+// Mirrors QueryParser: a word analyses into a keyword, or into a phrase of
+// its tokens; words with nothing searchable make the query an error.
+LogicalQuery analyse_query(Analyzer& analyzer, const QueryLine& q) {
+    LogicalQuery out;
+    out.conjunctive = q.op == Op::kAnd;
+    switch (q.op) {
+        case Op::kTerm:
+        case Op::kAnd:
+        case Op::kOr:
+            for (const std::string& w : q.words) {
+                std::vector<Token> tokens = analyzer.analyze(w);
+                if (tokens.empty()) {
+                    out.error = "'" + w + "' has nothing in it to search for";
+                    return out;
+                }
+                Clause c;
+                if (tokens.size() == 1) {
+                    c.kind = Clause::Kind::kKeyword;
+                    c.terms.push_back(std::move(tokens[0].stem));
+                } else {
+                    c.kind = Clause::Kind::kPhrase;
+                    for (Token& t : tokens) c.terms.push_back(std::move(t.word));
+                }
+                out.clauses.push_back(std::move(c));
+            }
+            break;
+        case Op::kPhrase: {
+            std::string text;
+            for (const std::string& w : q.words) text += (text.empty() ? "" : " ") + w;
+            std::vector<Token> tokens = analyzer.analyze(text);
+            if (tokens.empty()) {
+                out.error = "this phrase has no words to search for";
+                return out;
+            }
+            Clause c;
+            c.kind = tokens.size() == 1 ? Clause::Kind::kWord : Clause::Kind::kPhrase;
+            for (Token& t : tokens) c.terms.push_back(std::move(t.word));
+            out.clauses.push_back(std::move(c));
+            break;
+        }
+        case Op::kPrefix: {
+            std::string_view p = q.words[0];
+            if (p.ends_with('*')) p.remove_suffix(1);
+            std::vector<Token> tokens = analyzer.analyze(p);
+            if (tokens.size() != 1) {
+                out.error = "a prefix must be one word";
+                return out;
+            }
+            out.clauses.push_back({Clause::Kind::kPrefix, {std::move(tokens[0].word)}});
+            break;
+        }
+    }
+    return out;
+}
+
+enum class PrefixMode {
+    kExpand,    // expand here with scoop's exact rule (ties in byte order)
+    kWildcard,  // OP_WILDCARD limited to the most frequent expansions
+};
+
+struct QueryBuilder {
+    Xapian::Database& db;
+    double title_boost;
+    PrefixMode prefix_mode;
+
+    // A term's text list, plus its title list scaled by the boost: scoop's
+    // score for a word is BM25(text) + title_boost * BM25(title).
+    Xapian::Query boosted(const std::string& text_term, const std::string& title_term) const {
+        Xapian::Query text(text_term);
+        if (title_boost <= 0) return text;
+        return Xapian::Query(
+            Xapian::Query::OP_OR, text,
+            Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, Xapian::Query(title_term), title_boost));
+    }
+
+    Xapian::Query prefix(const std::string& p) const {
+        if (prefix_mode == PrefixMode::kWildcard) {
+            // OP_OR rather than the default OP_SYNONYM: scoop scores an
+            // expansion as the sum of its words' scores.
+            Xapian::Query words(Xapian::Query::OP_WILDCARD, p, kMaxPrefixTerms,
+                                Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT, Xapian::Query::OP_OR);
+            if (title_boost <= 0) return words;
+            // The title words only add weight; AND_MAYBE keeps the matches
+            // those of the text words.
+            Xapian::Query titles(Xapian::Query::OP_WILDCARD, "S" + p, kMaxPrefixTerms,
+                                 Xapian::Query::WILDCARD_LIMIT_MOST_FREQUENT, Xapian::Query::OP_OR);
+            return Xapian::Query(
+                Xapian::Query::OP_AND_MAYBE, words,
+                Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, titles, title_boost));
+        }
+        // scoop's rule (Searcher::compile): all words with the prefix in
+        // byte order, stably sorted by document frequency, the first 128.
+        std::vector<std::pair<std::string, Xapian::doccount>> words;
+        for (auto it = db.allterms_begin(p); it != db.allterms_end(p); ++it)
+            words.emplace_back(*it, it.get_termfreq());
+        if (words.size() > kMaxPrefixTerms) {
+            std::stable_sort(words.begin(), words.end(),
+                             [](const auto& a, const auto& b) { return a.second > b.second; });
+            words.resize(kMaxPrefixTerms);
+        }
+        std::vector<Xapian::Query> parts;
+        parts.reserve(words.size());
+        for (const auto& [w, _] : words) parts.push_back(boosted(w, "S" + w));
+        return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
+    }
+
+    Xapian::Query clause(const Clause& c) const {
+        switch (c.kind) {
+            case Clause::Kind::kKeyword:
+                return boosted("Z" + c.terms[0], "ZS" + c.terms[0]);
+            case Clause::Kind::kWord:
+                return boosted(c.terms[0], "S" + c.terms[0]);
+            case Clause::Kind::kPhrase:
+                // A window as wide as the phrase: the words at consecutive
+                // positions (Xapian uses its exact-phrase matcher for this).
+                return Xapian::Query(Xapian::Query::OP_PHRASE, c.terms.begin(), c.terms.end(),
+                                     static_cast<Xapian::termcount>(c.terms.size()));
+            case Clause::Kind::kPrefix:
+                return prefix(c.terms[0]);
+        }
+        return Xapian::Query();
+    }
+
+    Xapian::Query build(const LogicalQuery& q) const {
+        if (q.clauses.size() == 1) return clause(q.clauses[0]);
+        std::vector<Xapian::Query> parts;
+        for (const Clause& c : q.clauses) parts.push_back(clause(c));
+        return Xapian::Query(q.conjunctive ? Xapian::Query::OP_AND : Xapian::Query::OP_OR,
+                             parts.begin(), parts.end());
+    }
+};
+
+struct Answer {
+    std::uint64_t nanoseconds = 0;
+    std::vector<Xapian::docid> top;
+    Xapian::doccount estimated = 0;
+    std::string error;
+};
+
+int run_search(const std::string& db_path, double k1, double b, double title_boost, int warmup,
+               bool count, PrefixMode prefix_mode, const std::string& language) {
+    std::vector<QueryLine> queries;
+    std::size_t line_number = 0;
+    for (std::string line; std::getline(std::cin, line);) {
+        ++line_number;
+        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+        try {
+            queries.push_back(parse_query_line(line));
+        } catch (const std::exception& e) {
+            throw Error(fmt::format("query line {}: {}", line_number, e.what()));
+        }
+    }
+
+    Xapian::Database db(db_path);
+    Analyzer analyzer(language);
+    Xapian::Enquire enquire(db);
+    // k2 = 0 and k3 = 1 leave BM25 as scoop computes it (no query-length
+    // correction, query term frequency ignored); min_normlen 0 lets length
+    // normalisation go as low as ours.
+    enquire.set_weighting_scheme(Xapian::BM25Weight(k1, 0, 1, b, 0));
+    const QueryBuilder builder{db, title_boost, prefix_mode};
+
+    // What the searcher does for a top-10 page: analyse and build the
+    // query, find the best ten, fetch and decode their stored fields.
+    auto answer = [&](const QueryLine& line) {
+        Answer a;
+        const auto start = Clock::now();
+        const LogicalQuery logical = analyse_query(analyzer, line);
+        if (logical.error.empty()) {
+            enquire.set_query(builder.build(logical));
+            const Xapian::MSet mset = enquire.get_mset(0, 10);
+            for (auto it = mset.begin(); it != mset.end(); ++it) {
+                [[maybe_unused]] const StoredDocument d =
+                    parse_document(it.get_document().get_data(), db_path);
+                a.top.push_back(*it);
+            }
+            a.estimated = mset.get_matches_estimated();
+        } else {
+            a.error = logical.error;
+        }
+        a.nanoseconds =
+            static_cast<std::uint64_t>(std::chrono::nanoseconds(Clock::now() - start).count());
+        return a;
+    };
+
+    for (int round = 0; round < warmup; ++round)
+        for (const QueryLine& q : queries) answer(q);
+    std::vector<Answer> answers;
+    answers.reserve(queries.size());
+    for (const QueryLine& q : queries) answers.push_back(answer(q));
+
+    for (std::size_t i = 0; i < queries.size(); ++i) {
+        const Answer& a = answers[i];
+        nlohmann::json out = {{"id", queries[i].id},
+                              {"class", queries[i].query_class},
+                              {"latency_us", static_cast<double>(a.nanoseconds) / 1000.0},
+                              {"top", a.top},
+                              {"hits_estimated", a.estimated}};
+        if (!a.error.empty()) out["error"] = a.error;
+        if (count) {
+            // Not timed. With check_at_least covering every document the
+            // matcher counts every match, so the estimate is exact.
+            std::uint64_t hits = 0;
+            if (a.error.empty()) {
+                enquire.set_query(builder.build(analyse_query(analyzer, queries[i])));
+                const Xapian::MSet all = enquire.get_mset(0, 0, db.get_doccount());
+                if (all.get_matches_lower_bound() != all.get_matches_upper_bound())
+                    throw Error(fmt::format("query {}: the match count is not exact",
+                                            queries[i].id.dump()));
+                hits = all.get_matches_estimated();
+            }
+            out["hits"] = hits;
+        }
+        std::cout << out.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+    }
+    return 0;
+}
+
+}  // namespace
+}  // namespace scoop
+
+int main(int argc, char** argv) {
+    using namespace scoop;
+    CLI::App app{
+        "Xapian reference engine for the side-by-side benchmark: indexes the terms scoop's "
+        "analyser "
+        "emits and answers benchmark query lines."};
+    app.require_subcommand(1);
+    std::string db_path, language = "english";
+
+    CLI::App* index =
+        app.add_subcommand("index", "Index JSON Lines files into a new glass database");
+    std::uint64_t threshold = 100000;
+    unsigned threads = std::max(1u, std::thread::hardware_concurrency());
+    std::string compact_to;
+    std::vector<std::string> files;
+    index->add_option("--db", db_path, "Database directory (overwritten)")->required();
+    index
+        ->add_option("--threshold", threshold,
+                     "XAPIAN_FLUSH_THRESHOLD: documents buffered before a flush")
+        ->capture_default_str();
+    index->add_option("--threads", threads, "Threads analysing text (Xapian itself writes on one)")
+        ->check(CLI::Range(1u, 256u))
+        ->capture_default_str();
+    index->add_option("--compact", compact_to,
+                      "Also compact the database into this directory, as xapian-compact does");
+    index->add_option("--language", language, "Stemming language")->capture_default_str();
+    index->add_option("files", files, "JSON Lines files")->required();
+
+    CLI::App* search =
+        app.add_subcommand("search", "Answer query lines from standard input, one JSON line each");
+    double k1 = 1.2, b = 0.75, title_boost = 1.0;
+    int warmup = 1;
+    bool count = false;
+    std::string prefix_mode = "expand";
+    search->add_option("--db", db_path, "Database directory")->required();
+    search->add_option("--k1", k1, "BM25 k1")->capture_default_str();
+    search->add_option("--b", b, "BM25 b")->capture_default_str();
+    search
+        ->add_option("--title-boost", title_boost,
+                     "Weight of a word's title score (0: no title part)")
+        ->capture_default_str();
+    search->add_option("--warmup", warmup, "Untimed passes over the whole query set first")
+        ->capture_default_str();
+    search->add_flag("--count", count,
+                     "Also count every query's matches exactly (untimed), as \"hits\"");
+    search
+        ->add_option(
+            "--prefix", prefix_mode,
+            "prefix queries: expand (the 128 most frequent words, ties in byte order, as scoop "
+            "expands them) or wildcard (OP_WILDCARD, which breaks ties at the 128th word "
+            "arbitrarily)")
+        ->check(CLI::IsMember({"wildcard", "expand"}))
+        ->capture_default_str();
+    search->add_option("--language", language, "Stemming language")->capture_default_str();
+    CLI11_PARSE(app, argc, argv);
+
+    try {
+        if (index->parsed())
+            return run_index(db_path, threshold, threads, language, compact_to, files);
+        return run_search(db_path, k1, b, title_boost, warmup, count,
+                          prefix_mode == "expand" ? PrefixMode::kExpand : PrefixMode::kWildcard,
+                          language);
+    } catch (const Xapian::Error& e) {
+        fmt::print(stderr, "xapian_engine: {}\n", e.get_description());
+    } catch (const std::exception& e) {
+        fmt::print(stderr, "xapian_engine: {}\n", e.what());
+    }
+    return 2;
+}
