@@ -64,6 +64,7 @@
 #include "analysis/analyzer.h"
 #include "analysis/extractor.h"
 #include "index/stored_fields.h"
+#include "common/result_record.h"
 #include "util/error.h"
 #include "util/file.h"
 
@@ -479,7 +480,7 @@ int run_index(const std::string& db_path, unsigned threads, const std::string& l
                 insert_text.bind(3, body);
                 insert_text.bind(4, stem_text);
                 insert_text.step();
-                meta = serialize_document(a.article);
+                meta = serialize_meta(a.article);
                 insert_meta.reset();
                 insert_meta.bind(1, documents);
                 insert_meta.bind_blob(2, meta);
@@ -611,7 +612,7 @@ int run_search(const std::string& db_path, int warmup, bool count, int cache_mb,
                         static_cast<const char*>(sqlite3_column_blob(fetch.get(), 0));
                     const auto size =
                         static_cast<std::size_t>(sqlite3_column_bytes(fetch.get(), 0));
-                    [[maybe_unused]] const StoredDocument d = parse_document({data, size}, db_path);
+                    [[maybe_unused]] const StoredDocument d = parse_meta({data, size}, db_path);
                 }
                 a.top.push_back(id);
             }

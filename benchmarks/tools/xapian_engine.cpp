@@ -71,6 +71,7 @@
 #include "analysis/analyzer.h"
 #include "analysis/extractor.h"
 #include "index/stored_fields.h"
+#include "common/result_record.h"
 #include "index/term.h"
 #include "util/error.h"
 #include "util/file.h"
@@ -219,7 +220,7 @@ Xapian::Document make_document(const AnalysedArticle& a) {
         doc.add_posting(t.word, body_offset + t.position);
         doc.add_term("Z" + t.stem);
     }
-    doc.set_data(serialize_document(a.article));
+    doc.set_data(serialize_meta(a.article));
     return doc;
 }
 
@@ -503,7 +504,7 @@ int run_search(const std::string& db_path, double k1, double b, double title_boo
             const Xapian::MSet mset = enquire.get_mset(0, 10);
             for (auto it = mset.begin(); it != mset.end(); ++it) {
                 [[maybe_unused]] const StoredDocument d =
-                    parse_document(it.get_document().get_data(), db_path);
+                    parse_meta(it.get_document().get_data(), db_path);
                 a.top.push_back(*it);
             }
             a.estimated = mset.get_matches_estimated();

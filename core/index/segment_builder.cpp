@@ -120,8 +120,9 @@ void SegmentBuilder::add(const AnalyzedDocument& doc) {
 
     const auto text_length = static_cast<std::uint32_t>(doc.title.size() + doc.body.size());
     columns_.push_back(text_length, title_words, doc.article.date, doc.file_id);
-    stored_.add(serialize_document(doc.article));
-    memory_bytes_ += 24;
+    const std::size_t stored_before = stored_.memory_bytes();
+    stored_.add(doc.article);
+    memory_bytes_ += 24 + stored_.memory_bytes() - stored_before;
 }
 
 SegmentSummary SegmentBuilder::finish() {

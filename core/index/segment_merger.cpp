@@ -42,7 +42,16 @@ SegmentSummary merge_segments(const std::string& dir, std::span<const std::share
             if (remap[i][d] == kGone) continue;
             columns.push_back(s.docs().length(Field::kText, d), s.docs().length(Field::kTitle, d), s.docs().date(d),
                               s.docs().file_id(d));
-            stored.add(s.stored().raw_document(d, cache));
+            const StoredDocument doc = s.stored().document(d, cache);
+            Article a;
+            a.title = doc.title;
+            a.date = doc.date;
+            a.source = doc.source;
+            a.body = doc.body;
+            a.url = doc.url;
+            a.path = doc.path;
+            a.line = doc.line;
+            stored.add(a);
         }
     }
     stored.finish();

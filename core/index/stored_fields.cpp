@@ -1,16 +1,14 @@
 #include "index/stored_fields.h"
 
-#include <zstd.h>
-
 #include "util/coding.h"
 #include "util/error.h"
 
 namespace scoop {
 namespace {
 
-constexpr std::size_t kBlockTarget = 64 * 1024;
+constexpr std::size_t kBodyBlockTarget = 64 * 1024;  // a few articles
 constexpr std::size_t kIndexEntryBytes = 12;
-constexpr std::size_t kTrailerBytes = 8 + 4 + 4;
+constexpr std::size_t kTrailerBytes = 8 + 4 + 8 + 8 + 8 + 4 + 4;
 // A block never decompresses to more than this; a frame claiming more is damaged.
 constexpr std::size_t kMaxBlockBytes = std::size_t{1} << 31;
 
@@ -23,131 +21,171 @@ std::int64_t unzigzag(std::uint64_t v) {
 
 }  // namespace
 
-std::string serialize_document(const Article& a) {
-    std::string out;
-    out.reserve(a.body.size() + a.title.size() + a.path.size() + 32);
-    put_varint64(out, zigzag(a.date));
-    put_varint32(out, a.line);
-    put_bytes(out, a.path);
-    put_bytes(out, a.title);
-    put_bytes(out, a.source);
-    put_bytes(out, a.url);
-    put_bytes(out, a.body);
-    return out;
-}
-
-StoredDocument parse_document(std::string_view bytes, const std::string& file_for_errors) {
-    ByteReader r(bytes);
-    StoredDocument d;
-    d.date = unzigzag(r.varint64());
-    d.line = r.varint32();
-    d.path = r.length_prefixed();
-    d.title = r.length_prefixed();
-    d.source = r.length_prefixed();
-    d.url = r.length_prefixed();
-    d.body = r.length_prefixed();
-    if (!r.ok()) throw CorruptIndexError(file_for_errors, "a stored document is malformed");
-    return d;
-}
-
 StoredFieldsWriter::StoredFieldsWriter(FileWriter& out, std::uint64_t payload_base, int zstd_level)
-    : out_(out), base_(payload_base), level_(zstd_level) {}
-
-void StoredFieldsWriter::add(std::string_view serialized) {
-    put_bytes(block_, serialized);
-    ++docs_;
-    if (block_.size() >= kBlockTarget) flush_block();
+    : out_(out), base_(payload_base), ctx_(ZSTD_createCCtx()) {
+    ZSTD_CCtx_setParameter(ctx_, ZSTD_c_compressionLevel, zstd_level);
+    ZSTD_CCtx_setParameter(ctx_, ZSTD_c_checksumFlag, 1);
 }
 
-void StoredFieldsWriter::flush_block() {
-    if (block_.empty()) return;
-    compressed_.resize(ZSTD_compressBound(block_.size()));
-    ZSTD_CCtx* ctx = ZSTD_createCCtx();
-    ZSTD_CCtx_setParameter(ctx, ZSTD_c_compressionLevel, level_);
-    ZSTD_CCtx_setParameter(ctx, ZSTD_c_checksumFlag, 1);
-    const std::size_t n = ZSTD_compress2(ctx, compressed_.data(), compressed_.size(), block_.data(), block_.size());
-    ZSTD_freeCCtx(ctx);
+StoredFieldsWriter::~StoredFieldsWriter() { ZSTD_freeCCtx(ctx_); }
+
+std::uint32_t StoredFieldsWriter::intern(std::string_view s) {
+    const auto [it, fresh] = string_ids_.try_emplace(std::string(s), static_cast<std::uint32_t>(string_ends_.size()));
+    if (fresh) {
+        strings_.append(s);
+        string_ends_.push_back(strings_.size());
+    }
+    return it->second;
+}
+
+void StoredFieldsWriter::add(const Article& a) {
+    put_varint64(meta_, zigzag(a.date));
+    put_varint32(meta_, a.line);
+    put_varint32(meta_, intern(a.path));
+    put_varint32(meta_, intern(a.source));
+    put_bytes(meta_, a.title);
+    put_bytes(meta_, a.url);
+    meta_ends_.push_back(meta_.size());
+
+    if (body_block_.empty()) body_block_first_doc_ = docs_;
+    put_bytes(body_block_, a.body);
+    ++docs_;
+    if (body_block_.size() >= kBodyBlockTarget) flush_body();
+}
+
+void StoredFieldsWriter::flush_body() {
+    if (body_block_.empty()) return;
+    compressed_.resize(ZSTD_compressBound(body_block_.size()));
+    const std::size_t n = ZSTD_compress2(ctx_, compressed_.data(), compressed_.size(), body_block_.data(), body_block_.size());
     if (ZSTD_isError(n)) throw Error(std::string("zstd compression failed: ") + ZSTD_getErrorName(n));
-    put_fixed32(index_, block_first_doc_);
-    put_fixed64(index_, out_.offset() - base_);
+    put_fixed32(body_index_, body_block_first_doc_);
+    put_fixed64(body_index_, out_.offset() - base_);
     out_.append(compressed_.data(), n);
-    block_.clear();
-    block_first_doc_ = docs_;
+    body_block_.clear();
 }
 
 void StoredFieldsWriter::finish() {
-    flush_block();
-    const std::uint64_t index_offset = out_.offset() - base_;
-    out_.append(index_);
+    flush_body();
     std::string trailer;
-    put_fixed64(trailer, index_offset);
-    put_fixed32(trailer, static_cast<std::uint32_t>(index_.size() / kIndexEntryBytes));
+    auto section = [&](std::string_view bytes) {
+        put_fixed64(trailer, out_.offset() - base_);
+        out_.append(bytes);
+    };
+    std::string fixed;
+    section(body_index_);
+    put_fixed32(trailer, static_cast<std::uint32_t>(body_index_.size() / kIndexEntryBytes));
+    section(meta_);
+    for (std::uint64_t e : meta_ends_) put_fixed64(fixed, e);
+    section(fixed);
+    fixed.clear();
+    section(strings_);
+    for (std::uint64_t e : string_ends_) put_fixed64(fixed, e);
+    out_.append(fixed);
+    put_fixed32(trailer, static_cast<std::uint32_t>(string_ends_.size()));
     put_fixed32(trailer, docs_);
     out_.append(trailer);
 }
 
-StoredFieldsReader::StoredFieldsReader(std::span<const std::uint8_t> payload, std::string path,
-                                       std::uint32_t doc_count)
-    : payload_(payload), path_(std::move(path)), doc_count_(doc_count) {
-    if (payload_.size() < kTrailerBytes) throw CorruptIndexError(path_, "stored fields too short");
-    const std::uint8_t* trailer = payload_.data() + payload_.size() - kTrailerBytes;
-    const std::uint64_t index_offset = load_fixed64(trailer);
-    block_count_ = load_fixed32(trailer + 8);
-    const std::uint32_t docs = load_fixed32(trailer + 12);
-    if (docs != doc_count_) throw CorruptIndexError(path_, "stored document count does not match the segment");
-    if (index_offset + std::uint64_t{block_count_} * kIndexEntryBytes != payload_.size() - kTrailerBytes ||
-        (docs > 0 && block_count_ == 0))
-        throw CorruptIndexError(path_, "stored fields index is malformed");
-    index_ = payload_.data() + index_offset;
-    blocks_end_ = index_offset;
+StoredFieldsReader::BlockCache::BlockCache() : ctx(ZSTD_createDCtx()) {}
+StoredFieldsReader::BlockCache::~BlockCache() { ZSTD_freeDCtx(ctx); }
+StoredFieldsReader::BlockCache::BlockCache(BlockCache&& other) noexcept
+    : block(other.block), data(std::move(other.data)), ends(std::move(other.ends)), ctx(other.ctx) {
+    other.block = UINT32_MAX;
+    other.ctx = ZSTD_createDCtx();
 }
 
-std::uint32_t StoredFieldsReader::block_of(std::uint32_t doc) const {
+void StoredFieldsReader::corrupt(const std::string& what) const { throw CorruptIndexError(path_, what); }
+
+StoredFieldsReader::StoredFieldsReader(std::span<const std::uint8_t> payload, std::string path, std::uint32_t doc_count)
+    : payload_(payload), path_(std::move(path)), doc_count_(doc_count) {
+    if (payload_.size() < kTrailerBytes) corrupt("stored fields too short");
+    const std::uint64_t size = payload_.size() - kTrailerBytes;
+    const std::uint8_t* t = payload_.data() + size;
+    const std::uint64_t body_index = load_fixed64(t);
+    body_blocks_ = load_fixed32(t + 8);
+    const std::uint64_t meta = load_fixed64(t + 12), meta_ends = load_fixed64(t + 20), strings = load_fixed64(t + 28);
+    string_count_ = load_fixed32(t + 36);
+    const std::uint32_t docs = load_fixed32(t + 40);
+    if (docs != doc_count_) corrupt("stored document count does not match the segment");
+    const std::uint64_t string_ends = size - std::uint64_t{string_count_} * 8;
+    const bool sane = body_index + std::uint64_t{body_blocks_} * kIndexEntryBytes == meta && meta <= meta_ends &&
+                      meta_ends + std::uint64_t{docs} * 8 == strings && strings <= string_ends &&
+                      string_count_ <= size / 8 && (docs == 0 || body_blocks_ > 0);
+    if (!sane) corrupt("stored fields index is malformed");
+    body_index_ = payload_.data() + body_index;
+    frames_end_ = body_index;
+    meta_ = payload_.data() + meta;
+    meta_bytes_ = meta_ends - meta;
+    meta_ends_ = payload_.data() + meta_ends;
+    strings_ = payload_.data() + strings;
+    strings_bytes_ = string_ends - strings;
+    string_ends_ = payload_.data() + string_ends;
+}
+
+std::string_view StoredFieldsReader::string(std::uint64_t id) const {
+    if (id >= string_count_) corrupt("a stored document names a string that does not exist");
+    const std::uint64_t begin = id == 0 ? 0 : load_fixed64(string_ends_ + 8 * (id - 1));
+    const std::uint64_t end = load_fixed64(string_ends_ + 8 * id);
+    if (begin > end || end > strings_bytes_) corrupt("the stored string table is malformed");
+    return {reinterpret_cast<const char*>(strings_ + begin), static_cast<std::size_t>(end - begin)};
+}
+
+StoredDocument StoredFieldsReader::document(std::uint32_t doc, BlockCache& cache, bool with_body) const {
+    if (doc >= doc_count_) corrupt("document " + std::to_string(doc) + " is not stored");
+    const std::uint64_t begin = doc == 0 ? 0 : load_fixed64(meta_ends_ + 8 * std::uint64_t{doc - 1});
+    const std::uint64_t end = load_fixed64(meta_ends_ + 8 * std::uint64_t{doc});
+    if (begin > end || end > meta_bytes_) corrupt("a stored document lies outside the file");
+    ByteReader r(meta_ + begin, meta_ + end);
+    StoredDocument d;
+    d.date = unzigzag(r.varint64());
+    d.line = r.varint32();
+    const std::uint64_t path = r.varint64(), source = r.varint64();
+    d.title = r.length_prefixed();
+    d.url = r.length_prefixed();
+    if (!r.ok() || !r.at_end()) corrupt("a stored document is malformed");
+    d.path = string(path);
+    d.source = string(source);
+    if (with_body) d.body = body(doc, cache);
+    return d;
+}
+
+std::string_view StoredFieldsReader::body(std::uint32_t doc, BlockCache& cache) const {
+    if (doc >= doc_count_) corrupt("document " + std::to_string(doc) + " is not stored");
     // Last block whose first document <= doc.
-    std::uint32_t lo = 0, hi = block_count_;
+    std::uint32_t lo = 0, hi = body_blocks_;
     while (hi - lo > 1) {
         const std::uint32_t mid = lo + (hi - lo) / 2;
-        if (load_fixed32(index_ + mid * kIndexEntryBytes) <= doc) lo = mid; else hi = mid;
+        if (load_fixed32(body_index_ + std::size_t{mid} * kIndexEntryBytes) <= doc) lo = mid; else hi = mid;
     }
-    return lo;
-}
-
-std::string_view StoredFieldsReader::raw_document(std::uint32_t doc, BlockCache& cache) const {
-    if (doc >= doc_count_) throw CorruptIndexError(path_, "document " + std::to_string(doc) + " is not stored");
-    const std::uint32_t block = block_of(doc);
-    const std::uint32_t first = load_fixed32(index_ + block * kIndexEntryBytes);
-    if (cache.block != block) {
-        const std::uint64_t begin = load_fixed64(index_ + block * kIndexEntryBytes + 4);
-        const std::uint64_t end = block + 1 < block_count_
-                                      ? load_fixed64(index_ + (block + 1) * kIndexEntryBytes + 4)
-                                      : blocks_end_;
-        if (begin > end || end > blocks_end_) throw CorruptIndexError(path_, "a stored block lies outside the file");
+    const std::uint8_t* entry = body_index_ + std::size_t{lo} * kIndexEntryBytes;
+    const std::uint32_t first = load_fixed32(entry);
+    if (cache.block != lo) {
+        const std::uint64_t begin = load_fixed64(entry + 4);
+        const std::uint64_t end = lo + 1 < body_blocks_ ? load_fixed64(entry + kIndexEntryBytes + 4) : frames_end_;
+        if (begin > end || end > frames_end_) corrupt("a stored block lies outside the file");
         const void* src = payload_.data() + begin;
         const std::size_t src_size = static_cast<std::size_t>(end - begin);
         const unsigned long long size = ZSTD_getFrameContentSize(src, src_size);
         if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > kMaxBlockBytes)
-            throw CorruptIndexError(path_, "a stored block is damaged");
+            corrupt("a stored block is damaged");
         cache.block = UINT32_MAX;
         cache.data.resize(static_cast<std::size_t>(size));
-        const std::size_t n = ZSTD_decompress(cache.data.data(), cache.data.size(), src, src_size);
+        const std::size_t n = ZSTD_decompressDCtx(cache.ctx, cache.data.data(), cache.data.size(), src, src_size);
         if (ZSTD_isError(n) || n != size)
-            throw CorruptIndexError(path_, std::string("a stored block is damaged: ") +
-                                               (ZSTD_isError(n) ? ZSTD_getErrorName(n) : "short"));
-        cache.offsets.clear();
+            corrupt(std::string("a stored block is damaged: ") + (ZSTD_isError(n) ? ZSTD_getErrorName(n) : "short"));
+        cache.ends.clear();
         ByteReader r(cache.data);
         const auto* base = reinterpret_cast<const std::uint8_t*>(cache.data.data());
         while (r.ok() && !r.at_end()) {
             r.length_prefixed();
-            if (r.ok()) cache.offsets.push_back(static_cast<std::uint32_t>(r.position() - base));
+            if (r.ok()) cache.ends.push_back(static_cast<std::uint32_t>(r.position() - base));
         }
-        if (!r.ok()) throw CorruptIndexError(path_, "a stored block is malformed");
-        cache.block = block;
+        if (!r.ok()) corrupt("a stored block is malformed");
+        cache.block = lo;
     }
     const std::uint32_t k = doc - first;
-    if (k >= cache.offsets.size()) throw CorruptIndexError(path_, "a stored block is missing documents");
-    // offsets[k] is the end of document k; re-read its length prefix from
-    // the start of the record.
-    const std::uint32_t record_start = k == 0 ? 0 : cache.offsets[k - 1];
+    if (k >= cache.ends.size()) corrupt("a stored block is missing documents");
+    const std::uint32_t record_start = k == 0 ? 0 : cache.ends[k - 1];
     ByteReader r(std::string_view(cache.data).substr(record_start));
     return r.length_prefixed();
 }

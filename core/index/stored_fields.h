@@ -1,15 +1,22 @@
 #pragma once
 
-// Stored fields (docs/FORMAT.md, "Stored fields"): what a hit shows. Whole
-// documents are serialised one after another and cut into blocks of about
-// 64 KiB, each compressed as one zstd frame with its content checksum, so
-// that showing a hit decompresses one block and damage is detected there.
+// Stored fields (docs/FORMAT.md, "Stored fields"): what a hit shows.
+//  - The metadata a result line needs (title, date, source, path, url) is
+//    kept uncompressed with an offset per document, so showing a page of
+//    hits costs a few memory reads; paths and sources, which repeat (one
+//    JSON Lines file holds thousands of articles; a few agencies write most
+//    of them), are stored once in a string table.
+//  - Body text, which only snippets read, is cut into 64 KiB blocks, each one
+//    zstd frame with its content checksum, so damage is detected where it is
+//    read.
+
+#include <zstd.h>
 
 #include <cstdint>
-#include <memory>
 #include <span>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "analysis/article.h"
@@ -22,33 +29,41 @@ struct StoredDocument {
     std::string title;
     std::string source;
     std::string url;
-    std::string body;
+    std::string body;  // empty unless asked for
     Timestamp date = kNoDate;
     std::uint32_t line = 0;
 };
 
-std::string serialize_document(const Article& article);
-StoredDocument parse_document(std::string_view bytes, const std::string& file_for_errors);
-
 class StoredFieldsWriter {
 public:
     StoredFieldsWriter(FileWriter& out, std::uint64_t payload_base, int zstd_level = 3);
-    // `serialized` comes from serialize_document, or from a reader (merges).
-    void add(std::string_view serialized);
+    ~StoredFieldsWriter();
+    StoredFieldsWriter(const StoredFieldsWriter&) = delete;
+    StoredFieldsWriter& operator=(const StoredFieldsWriter&) = delete;
+
+    void add(const Article& article);
     void finish();
     std::uint32_t doc_count() const { return docs_; }
+    // Metadata and strings held until finish().
+    std::size_t memory_bytes() const { return meta_.capacity() + strings_.capacity() + 16 * string_ids_.size(); }
 
 private:
-    void flush_block();
+    std::uint32_t intern(std::string_view s);
+    void flush_body();
 
     FileWriter& out_;
     std::uint64_t base_;
-    int level_;
+    ZSTD_CCtx* ctx_;
     std::uint32_t docs_ = 0;
-    std::uint32_t block_first_doc_ = 0;
-    std::string block_;
+    std::string meta_;                      // records
+    std::vector<std::uint64_t> meta_ends_;
+    std::string strings_;
+    std::vector<std::uint64_t> string_ends_;
+    std::unordered_map<std::string, std::uint32_t> string_ids_;
+    std::string body_block_;
+    std::uint32_t body_block_first_doc_ = 0;
+    std::string body_index_;
     std::string compressed_;
-    std::string index_;
 };
 
 class StoredFieldsReader {
@@ -56,28 +71,43 @@ public:
     StoredFieldsReader() = default;
     StoredFieldsReader(std::span<const std::uint8_t> payload, std::string path, std::uint32_t doc_count);
 
-    // The serialised form of one document. Decompresses its block into
-    // `cache`, reusing it when the block is already there: keep one cache
-    // per thread.
-    struct BlockCache {
+    // The last decompressed body block, reused while the next body asked for
+    // is in it: keep one per thread.
+    class BlockCache {
+    public:
+        BlockCache();
+        ~BlockCache();
+        BlockCache(BlockCache&&) noexcept;
+        BlockCache& operator=(BlockCache&&) = delete;
+
+    private:
+        friend class StoredFieldsReader;
         std::uint32_t block = UINT32_MAX;
         std::string data;
-        std::vector<std::uint32_t> offsets;  // start of each document in data, plus the end
+        std::vector<std::uint32_t> ends;  // end of each record in data
+        ZSTD_DCtx* ctx;
     };
-    std::string_view raw_document(std::uint32_t doc, BlockCache& cache) const;
-    StoredDocument document(std::uint32_t doc, BlockCache& cache) const {
-        return parse_document(raw_document(doc, cache), path_);
-    }
+
+    StoredDocument document(std::uint32_t doc, BlockCache& cache, bool with_body = true) const;
+    std::string_view body(std::uint32_t doc, BlockCache& cache) const;
 
 private:
-    std::uint32_t block_of(std::uint32_t doc) const;
+    std::string_view string(std::uint64_t id) const;
+    [[noreturn]] void corrupt(const std::string& what) const;
 
     std::span<const std::uint8_t> payload_;
     std::string path_;
     std::uint32_t doc_count_ = 0;
-    std::uint32_t block_count_ = 0;
-    const std::uint8_t* index_ = nullptr;  // block_count x (first doc u32, offset u64)
-    std::uint64_t blocks_end_ = 0;
+    const std::uint8_t* body_index_ = nullptr;  // body_blocks x (first doc u32, offset u64)
+    std::uint32_t body_blocks_ = 0;
+    std::uint64_t frames_end_ = 0;
+    const std::uint8_t* meta_ = nullptr;
+    std::uint64_t meta_bytes_ = 0;
+    const std::uint8_t* meta_ends_ = nullptr;  // doc_count x u64
+    const std::uint8_t* strings_ = nullptr;
+    std::uint64_t strings_bytes_ = 0;
+    const std::uint8_t* string_ends_ = nullptr;  // string_count x u64
+    std::uint32_t string_count_ = 0;
 };
 
 }  // namespace scoop

@@ -138,7 +138,7 @@ void collect_words(const Query& q, std::vector<std::pair<Field, std::string>>& o
 }  // namespace
 
 Searcher::Searcher(std::shared_ptr<const IndexReader> reader)
-    : reader_(std::move(reader)), analyzer_(reader_->manifest().language) {}
+    : reader_(std::move(reader)), analyzer_(reader_->manifest().language), stored_caches_(reader_->segments().size()) {}
 
 Searcher::~Searcher() = default;
 
@@ -287,7 +287,6 @@ SearchResult Searcher::search(std::string_view query_text, const SearchOptions& 
 
     // Materialise the requested page.
     const auto entries = top.sorted();
-    std::map<std::size_t, StoredFieldsReader::BlockCache> caches;
     const HighlightTerms terms = highlight_terms(parsed.query);
     for (std::size_t i = options.offset; i < entries.size(); ++i) {
         Hit hit;
@@ -296,7 +295,7 @@ SearchResult Searcher::search(std::string_view query_text, const SearchOptions& 
         std::size_t si = 0;
         while (si + 1 < segments.size() && reader_->doc_base(si + 1) <= hit.doc) ++si;
         const auto local = static_cast<std::uint32_t>(hit.doc - reader_->doc_base(si));
-        if (options.load_documents) hit.document = segments[si]->stored().document(local, caches[si]);
+        if (options.load_documents) hit.document = segments[si]->stored().document(local, stored_caches_[si], options.snippets);
         if (options.snippets && options.load_documents) {
             const std::string& text = hit.document.body.empty() ? hit.document.title : hit.document.body;
             hit.snippet = make_snippet(analyzer_, text, terms, options.snippet_width);

@@ -85,6 +85,9 @@ private:
 
     std::shared_ptr<const IndexReader> reader_;
     Analyzer analyzer_;
+    // Per segment, kept across queries: decompression contexts are costly
+    // to make, and consecutive queries often show the same documents.
+    std::vector<StoredFieldsReader::BlockCache> stored_caches_;
 };
 
 }  // namespace scoop
