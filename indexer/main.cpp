@@ -192,6 +192,9 @@ int main(int argc, char** argv) {
     app.add_option("--threads", options.threads, "Threads for reading and analysis (default: one per core)");
     app.add_option("--language", options.language,
                    "Stemming language of a new index (default english; 'none' disables stemming)");
+    app.add_option("--title-weight", options.title_weight,
+                   "How many times a title word counts in ranking, for a new index (default 2)")
+        ->check(CLI::Range(1, 100));
     app.add_option("--max-file-mb", max_file_mb, "Skip text and HTML files larger than this")->capture_default_str();
     app.add_flag("--optimize", options.optimize, "Merge the whole index into one segment");
     app.add_flag("--no-merge", no_merge, "Do not merge segments after indexing");

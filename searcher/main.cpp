@@ -93,11 +93,12 @@ int main(int raw_argc, char** raw_argv) {
     app.add_flag("--batch", batch, "Read queries from standard input, one per line (index opened once)");
     app.add_option("--k1", options.bm25.k1, "BM25 term-frequency saturation")->check(CLI::Range(0.0, 100.0))->capture_default_str();
     app.add_option("--b", options.bm25.b, "BM25 length normalisation")->check(CLI::Range(0.0, 1.0))->capture_default_str();
-    app.add_option("--title-boost", options.title_boost, "Weight of a word's title score, added to its text score")
-        ->check(CLI::Range(0.0, 100.0))->capture_default_str();
     app.add_flag("--no-snippets", no_snippets, "Do not read article text for snippets (faster)");
     app.add_option("--snippet-width", options.snippet_width, "Snippet length in characters")->capture_default_str();
     app.add_flag("--exact-total", options.exact_total, "Count every match exactly, without pruning (slower)");
+    app.add_option("--track-total", options.exact_total_up_to,
+                   "Count matches exactly up to this many; beyond, the total is a lower bound")
+        ->capture_default_str();
     app.add_option("--max-prefix-terms", options.max_prefix_terms, "Words a prefix* may expand to")->capture_default_str();
     app.add_flag("--verify", verify, "Verify every index file's checksum when opening");
     app.add_option("--color", color, "Colour output: auto, always or never")->check(CLI::IsMember({"auto", "always", "never"}));

@@ -20,7 +20,7 @@ std::int64_t unzigzag(std::uint64_t v) {
 // A term's data usually starts where the previous one's ended; storing the
 // difference from that makes the offsets cost a byte.
 std::uint64_t expected_postings(const TermInfo& prev) {
-    return prev.postings_offset + prev.data_bytes + prev.skip_bytes;
+    return prev.postings_offset + prev.data_bytes + prev.skip_bytes + prev.champion_bytes;
 }
 std::uint64_t expected_positions(const TermInfo& prev) {
     return prev.positions_offset + prev.positions_bytes;
@@ -52,6 +52,7 @@ void DictionaryWriter::add(std::string_view key, const TermInfo& info) {
     put_varint64(block_, zigzag(static_cast<std::int64_t>(info.postings_offset - expected_postings(previous_))));
     put_varint32(block_, info.data_bytes);
     put_varint32(block_, info.skip_bytes);
+    put_varint32(block_, info.champion_bytes);
     put_varint64(block_, zigzag(static_cast<std::int64_t>(info.positions_offset - expected_positions(previous_))));
     put_varint64(block_, info.positions_bytes);
     encode_impacts(info.term_impacts(), block_);
@@ -153,6 +154,7 @@ void Dictionary::decode_entry(Iterator& it) const {
     info.postings_offset = expected_postings(prev) + static_cast<std::uint64_t>(unzigzag(r.varint64()));
     info.data_bytes = r.varint32();
     info.skip_bytes = r.varint32();
+    info.champion_bytes = r.varint32();
     info.positions_offset = expected_positions(prev) + static_cast<std::uint64_t>(unzigzag(r.varint64()));
     info.positions_bytes = r.varint64();
     if (!r.ok()) corrupt("dictionary entry is malformed");

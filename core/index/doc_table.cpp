@@ -23,6 +23,14 @@ void DocColumns::push_back(std::uint32_t text_length, std::uint32_t title_length
     file_ids.push_back(file_id);
 }
 
+double DocColumns::average_length(Field f) const {
+    const auto& l = lengths[static_cast<std::size_t>(f)];
+    if (l.empty()) return 0;
+    double total = 0;
+    for (std::uint32_t x : l) total += x;
+    return total / static_cast<double>(l.size());
+}
+
 std::string encode_doc_table(const DocColumns& c) {
     std::string out;
     const std::size_t n = c.size();

@@ -23,6 +23,7 @@ struct DocColumns {
     std::vector<std::uint64_t> file_ids;
 
     std::size_t size() const { return dates.size(); }
+    double average_length(Field f) const;
     void reserve(std::size_t n);
     void push_back(std::uint32_t text_length, std::uint32_t title_length, Timestamp date,
                    std::uint64_t file_id);

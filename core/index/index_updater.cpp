@@ -106,7 +106,7 @@ class Updater {
 public:
     Updater(const UpdateOptions& options, const ProgressCallback& progress)
         : options_(options), progress_(progress), started_(Clock::now()),
-          writer_(options.index_dir, WriterOptions{options.ram_budget_bytes, options.language, options.merge_policy}) {
+          writer_(options.index_dir, WriterOptions{options.ram_budget_bytes, options.language, options.title_weight, options.merge_policy}) {
         index_dir_ = fs::weakly_canonical(fs::absolute(options.index_dir)).string();
     }
 

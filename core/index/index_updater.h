@@ -26,6 +26,7 @@ struct UpdateOptions {
     std::size_t ram_budget_bytes = std::size_t{256} << 20;
     unsigned threads = 0;                      // 0: one per core
     std::string language;                      // of a new index; empty: english
+    std::uint32_t title_weight = 0;            // of a new index; 0: 2
     std::uint64_t max_file_bytes = std::uint64_t{256} << 20;  // for whole-file formats
     bool merge = true;                         // run the merge policy afterwards
     bool optimize = false;                     // merge everything into one segment

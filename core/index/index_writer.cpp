@@ -46,10 +46,18 @@ IndexWriter::IndexWriter(std::string dir, WriterOptions options) : dir_(std::mov
         if (!options_.language.empty() && options_.language != manifest_.language)
             throw Error("the index at '" + dir_ + "' was built with stemming language '" + manifest_.language +
                         "', not '" + options_.language + "'; use the same language, or a new index directory");
+        if (options_.title_weight != 0 && options_.title_weight != manifest_.title_weight)
+            throw Error("the index at '" + dir_ + "' was built with title weight " + std::to_string(manifest_.title_weight) +
+                        ", not " + std::to_string(options_.title_weight) +
+                        "; it is fixed when an index is made: use a new index directory to change it");
         catalog_ = load_catalog(dir_, manifest_);
         for (const SegmentMeta& meta : manifest_.segments) segments_.push_back(open_segment(meta));
     } else {
         manifest_.language = options_.language.empty() ? "english" : options_.language;
+        if (options_.title_weight != 0) {
+            if (options_.title_weight > 100) throw Error("the title weight must be between 1 and 100");
+            manifest_.title_weight = options_.title_weight;
+        }
         Stemmer check(manifest_.language);  // an unknown language fails here, listing the known ones
     }
     // Files a crashed writer left behind are not part of any commit.
@@ -116,7 +124,7 @@ void IndexWriter::remove_unreferenced_files(const std::vector<std::string>& keep
 }
 
 void IndexWriter::add(const AnalyzedDocument& doc) {
-    if (!builder_) builder_ = std::make_unique<SegmentBuilder>(dir_, segment_name(manifest_.next_segment++));
+    if (!builder_) builder_ = std::make_unique<SegmentBuilder>(dir_, segment_name(manifest_.next_segment++), manifest_.title_weight);
     builder_->add(doc);
     if (builder_->memory_bytes() >= options_.ram_budget_bytes) flush();
 }

@@ -20,6 +20,8 @@ struct WriterOptions {
     std::size_t ram_budget_bytes = std::size_t{256} << 20;
     // Stemming language of a new index; empty keeps an existing index's.
     std::string language;
+    // Title weight of a new index (see Manifest); 0 keeps an existing index's.
+    std::uint32_t title_weight = 0;
     MergePolicy merge_policy;
 };
 

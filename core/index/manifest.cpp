@@ -44,6 +44,8 @@ std::optional<Manifest> load_manifest(const std::string& dir) {
         Manifest m;
         m.generation = json.at("generation").get<std::uint64_t>();
         m.language = json.at("language").get<std::string>();
+        m.title_weight = json.at("title_weight").get<std::uint32_t>();
+        if (m.title_weight < 1 || m.title_weight > 100) throw CorruptIndexError(path, "title_weight out of range");
         m.next_segment = json.at("next_segment").get<std::uint64_t>();
         m.next_file_id = json.at("next_file_id").get<std::uint64_t>();
         m.next_deletions = json.at("next_deletions").get<std::uint64_t>();
@@ -68,6 +70,7 @@ void commit_manifest(const std::string& dir, const Manifest& m) {
     nlohmann::json json;
     json["generation"] = m.generation;
     json["language"] = m.language;
+    json["title_weight"] = m.title_weight;
     json["next_segment"] = m.next_segment;
     json["next_file_id"] = m.next_file_id;
     json["next_deletions"] = m.next_deletions;

@@ -22,6 +22,9 @@ inline constexpr const char* kLockFile = "LOCK";
 struct Manifest {
     std::uint64_t generation = 0;
     std::string language = "english";
+    // Each title word counts this many times in the text field's stem
+    // frequencies and length: the title boost, fixed when the index is made.
+    std::uint32_t title_weight = 2;
     std::uint64_t next_segment = 1;
     std::uint64_t next_file_id = 1;
     std::uint64_t next_deletions = 1;  // generation number for the next .del file

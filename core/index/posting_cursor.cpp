@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "index/postings_writer.h"
 #include "util/coding.h"
 #include "util/error.h"
 
@@ -18,7 +19,8 @@ const std::string kUnknownFile = "index file";
 
 PostingCursor::PostingCursor(const PostingSource& source, const TermInfo& term)
     : source_(source), term_(term) {
-    const std::uint64_t end = std::uint64_t{term.postings_offset} + term.data_bytes + term.skip_bytes;
+    const std::uint64_t end =
+        std::uint64_t{term.postings_offset} + term.data_bytes + term.skip_bytes + term.champion_bytes;
     if (term.df == 0 || end > source.postings.size() || term.postings_offset > end)
         corrupt("a term's postings lie outside the file");
     if (term.positions_bytes > 0 &&
@@ -191,6 +193,21 @@ void PostingCursor::decode_positions() {
         for (std::uint32_t k = 1; k < freqs_[i]; ++k) p[k] += p[k - 1] + 1;
     }
     positions_ready_ = true;
+}
+
+std::vector<std::uint32_t> PostingCursor::champions() const {
+    std::vector<std::uint32_t> docs;
+    if (term_.champion_bytes == 0) return docs;
+    const std::uint8_t* p = data_ + term_.data_bytes + term_.skip_bytes;
+    const std::uint8_t* end = p + term_.champion_bytes;
+    std::uint32_t n = 0;
+    p = get_varint32(p, end, n);
+    if (p == nullptr || n > kChampions) corrupt("a champion list is malformed");
+    docs.resize(n);
+    if (decode_varint_gaps(p, end, n, UINT32_MAX, docs.data()) == nullptr) corrupt("a champion list is malformed");
+    for (std::size_t i = 0; i < n; ++i)
+        if (docs[i] >= source_.doc_count || (i > 0 && docs[i] <= docs[i - 1])) corrupt("a champion list is malformed");
+    return docs;
 }
 
 std::span<const std::uint32_t> PostingCursor::positions() {

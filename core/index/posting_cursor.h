@@ -57,6 +57,9 @@ public:
     std::span<const std::uint32_t> positions();
 
     const TermInfo& term() const { return term_; }
+    // The term's champion documents (see postings_writer.h), increasing;
+    // empty for short lists.
+    std::vector<std::uint32_t> champions() const;
     std::uint32_t df() const { return term_.df; }
 
     // Block-max access. shallow_advance moves a separate pointer to the

@@ -1,5 +1,7 @@
 #include "index/postings_writer.h"
 
+#include <algorithm>
+
 #include "index/block_codec.h"
 #include "util/coding.h"
 #include "util/error.h"
@@ -28,7 +30,9 @@ PostingsWriter::PostingsWriter(FileWriter& postings, FileWriter* positions,
                                std::uint64_t postings_base, std::uint64_t positions_base)
     : post_(postings), pos_(positions), post_base_(postings_base), pos_base_(positions_base) {}
 
-void PostingsWriter::start_term(bool with_positions, std::span<const std::uint32_t> lengths) {
+void PostingsWriter::start_term(bool with_positions, std::span<const std::uint32_t> lengths, double average_length) {
+    average_length_ = average_length > 0 ? average_length : 1;
+    champions_.clear();
     if (with_positions && pos_ == nullptr) throw Error("internal: positions file missing");
     with_positions_ = with_positions;
     lengths_ = lengths;
@@ -51,7 +55,20 @@ void PostingsWriter::add(std::uint32_t doc, std::uint32_t freq,
     ++buffered_;
     ++info_.df;
     info_.cf += freq;
-    block_impacts_.add(freq, doc < lengths_.size() ? lengths_[doc] : 0);
+    const std::uint32_t length = doc < lengths_.size() ? lengths_[doc] : 0;
+    block_impacts_.add(freq, length);
+    // BM25 with k1 = 1.2, b = 0.75, idf aside (the same for every posting).
+    const double tf = freq;
+    const double score = tf / (tf + 1.2 * (0.25 + 0.75 * length / average_length_));
+    const auto worse = [](const auto& a, const auto& b) { return a.first > b.first; };
+    if (champions_.size() < kChampions) {
+        champions_.emplace_back(score, doc);
+        std::push_heap(champions_.begin(), champions_.end(), worse);
+    } else if (score > champions_.front().first) {
+        std::pop_heap(champions_.begin(), champions_.end(), worse);
+        champions_.back() = {score, doc};
+        std::push_heap(champions_.begin(), champions_.end(), worse);
+    }
     if (with_positions_) {
         std::uint32_t previous = 0;
         for (std::size_t k = 0; k < positions.size(); ++k) {
@@ -114,6 +131,16 @@ TermInfo PostingsWriter::finish_term() {
         post_.append(tail);
         info_.skip_bytes = checked_u32(tail.size(), "skip tables");
         impacts_area_.clear();
+    }
+    if (info_.df >= kChampionMinDocs) {
+        std::vector<std::uint32_t> docs;
+        for (const auto& [_, doc] : champions_) docs.push_back(doc);
+        std::sort(docs.begin(), docs.end());
+        scratch_.clear();
+        put_varint32(scratch_, static_cast<std::uint32_t>(docs.size()));
+        encode_varint_gaps(docs.data(), docs.size(), UINT32_MAX, scratch_);
+        post_.append(scratch_);
+        info_.champion_bytes = static_cast<std::uint32_t>(scratch_.size());
     }
     if (with_positions_) {
         info_.positions_offset = positions_start_ - pos_base_;

@@ -6,6 +6,17 @@
 #include <vector>
 
 #include "index/term_info.h"
+
+namespace scoop {
+
+// A term with at least this many documents gets a champion list: the
+// kChampions documents where it scores best under BM25 with the default
+// parameters. Queries score them first, so the top-k threshold starts high
+// and block-max pruning skips most of the long lists from the start.
+inline constexpr std::uint32_t kChampionMinDocs = 512;
+inline constexpr std::size_t kChampions = 32;
+
+}  // namespace scoop
 #include "util/file.h"
 
 namespace scoop {
@@ -23,7 +34,9 @@ public:
     PostingsWriter(FileWriter& postings, FileWriter* positions, std::uint64_t postings_base,
                    std::uint64_t positions_base);
 
-    void start_term(bool with_positions, std::span<const std::uint32_t> lengths);
+    // `average_length` is the field's mean length in this segment, for
+    // choosing the term's champions.
+    void start_term(bool with_positions, std::span<const std::uint32_t> lengths, double average_length);
     // `positions` must hold `freq` strictly increasing values when the term
     // has positions, and is ignored otherwise.
     void add(std::uint32_t doc, std::uint32_t freq, std::span<const std::uint32_t> positions);
@@ -54,6 +67,9 @@ private:
     std::string impacts_area_;
     std::vector<SkipEntry> skips_;
     std::string scratch_;
+    double average_length_ = 1;
+    // The best-scoring postings so far (a min-heap of (score, doc)).
+    std::vector<std::pair<double, std::uint32_t>> champions_;
 };
 
 }  // namespace scoop

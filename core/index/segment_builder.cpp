@@ -25,8 +25,9 @@ AnalyzedDocument analyze_article(Analyzer& analyzer, Article article, std::uint6
     return doc;
 }
 
-SegmentBuilder::SegmentBuilder(const std::string& dir, std::string segment)
+SegmentBuilder::SegmentBuilder(const std::string& dir, std::string segment, std::uint32_t title_weight)
     : segment_(std::move(segment)),
+      title_weight_(std::max<std::uint32_t>(title_weight, 1)),
       files_(dir, segment_),
       stored_(files_.store(), SegmentFilesWriter::kPayloadBase) {}
 
@@ -80,7 +81,7 @@ void SegmentBuilder::add(const AnalyzedDocument& doc) {
     for (const Token& t : doc.title) {
         const WordTerms& w = terms_of(t, true);
         occur(w.text_word, t.position);
-        occur(w.text_stem, t.position);
+        for (std::uint32_t k = 0; k < title_weight_; ++k) occur(w.text_stem, t.position);
         occur(w.title_word, t.position);
         occur(w.title_stem, t.position);
     }
@@ -118,7 +119,7 @@ void SegmentBuilder::add(const AnalyzedDocument& doc) {
         memory_bytes_ += buffer.bytes.capacity() - before;
     }
 
-    const auto text_length = static_cast<std::uint32_t>(doc.title.size() + doc.body.size());
+    const auto text_length = static_cast<std::uint32_t>(title_weight_ * doc.title.size() + doc.body.size());
     columns_.push_back(text_length, title_words, doc.article.date, doc.file_id);
     const std::size_t stored_before = stored_.memory_bytes();
     stored_.add(doc.article);
@@ -133,6 +134,7 @@ SegmentSummary SegmentBuilder::finish() {
     std::iota(order.begin(), order.end(), 0u);
     std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return keys_[a] < keys_[b]; });
 
+    const std::array<double, kFieldCount> averages = {columns_.average_length(Field::kText), columns_.average_length(Field::kTitle)};
     PostingsWriter writer(files_.post(), &files_.pos(), SegmentFilesWriter::kPayloadBase,
                           SegmentFilesWriter::kPayloadBase);
     DictionaryWriter dictionary(files_.dict(), SegmentFilesWriter::kPayloadBase);
@@ -141,7 +143,7 @@ SegmentSummary SegmentBuilder::finish() {
         const std::string& key = keys_[id];
         const TermKind kind = key_kind(key);
         const bool positional = has_positions(kind);
-        writer.start_term(positional, columns_.lengths[static_cast<std::size_t>(field_of(kind))]);
+        writer.start_term(positional, columns_.lengths[static_cast<std::size_t>(field_of(kind))], averages[static_cast<std::size_t>(field_of(kind))]);
         ByteReader r(postings_[id].bytes);
         std::uint32_t doc = UINT32_MAX;
         while (!r.at_end()) {

@@ -38,7 +38,9 @@ struct SegmentSummary {
 // varint runs per term until finish() sorts the terms and encodes blocks.
 class SegmentBuilder {
 public:
-    SegmentBuilder(const std::string& dir, std::string segment);
+    // Title words count `title_weight` times in the text field's stem
+    // frequencies and length (word lists keep true positions and counts).
+    SegmentBuilder(const std::string& dir, std::string segment, std::uint32_t title_weight = 1);
 
     void add(const AnalyzedDocument& doc);
     const std::string& name() const { return segment_; }
@@ -69,6 +71,7 @@ private:
     void occur(std::uint32_t term, std::uint32_t position);
 
     std::string segment_;
+    std::uint32_t title_weight_;
     SegmentFilesWriter files_;
     StoredFieldsWriter stored_;
     DocColumns columns_;

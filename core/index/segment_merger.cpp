@@ -67,6 +67,7 @@ SegmentSummary merge_segments(const std::string& dir, std::span<const std::share
     for (std::size_t i = 0; i < terms.size(); ++i)
         if (terms[i].valid()) heads.push(i);
 
+    const std::array<double, kFieldCount> averages = {columns.average_length(Field::kText), columns.average_length(Field::kTitle)};
     PostingsWriter writer(files.post(), &files.pos(), SegmentFilesWriter::kPayloadBase, SegmentFilesWriter::kPayloadBase);
     DictionaryWriter dictionary(files.dict(), SegmentFilesWriter::kPayloadBase);
     std::vector<std::size_t> holders;
@@ -82,7 +83,7 @@ SegmentSummary merge_segments(const std::string& dir, std::span<const std::share
 
         const TermKind kind = key_kind(key);
         const bool positional = has_positions(kind);
-        writer.start_term(positional, columns.lengths[static_cast<std::size_t>(field_of(kind))]);
+        writer.start_term(positional, columns.lengths[static_cast<std::size_t>(field_of(kind))], averages[static_cast<std::size_t>(field_of(kind))]);
         std::uint32_t postings = 0;
         for (std::size_t i : holders) {
             PostingCursor c = inputs[i]->postings(terms[i].info());

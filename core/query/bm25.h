@@ -36,10 +36,9 @@ inline constexpr double kBoundSlack = 1.0 + 1e-9;
 class TermWeight {
 public:
     TermWeight() = default;
-    // `boost` multiplies the whole score (the title boost).
-    TermWeight(double idf, double boost, Bm25Params p, double average_length)
+    TermWeight(double idf, Bm25Params p, double average_length)
         : idf_(idf),
-          weight_(idf * boost * (p.k1 + 1.0)),
+          weight_(idf * (p.k1 + 1.0)),
           base_(p.k1 * (1.0 - p.b)),
           per_length_(average_length > 0 ? p.k1 * p.b / average_length : 0.0) {}
 

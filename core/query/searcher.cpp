@@ -18,11 +18,9 @@ namespace scoop {
 
 struct Searcher::Plan {
     enum class Kind { kNothing, kTerm, kPhrase, kBoolean, kDateRange } kind = Kind::kNothing;
-    // kTerm: one list, and optionally the title list of the same stem.
+    // kTerm: one list.
     std::string key;
     TermWeight weight;
-    std::optional<std::string> boost_key;
-    TermWeight boost_weight;
     // kPhrase: the words' lists in phrase order; kTerm and kPhrase: their field.
     std::vector<std::string> keys;
     Field field = Field::kText;
@@ -95,12 +93,8 @@ ScorerPtr build(const Plan& plan, const Segment& segment) {
         case Plan::Kind::kTerm: {
             const auto info = segment.find(plan.key);
             if (!info) return nullptr;
-            std::optional<ScoredList> boost;
-            if (plan.boost_key)
-                if (const auto b = segment.find(*plan.boost_key))
-                    boost = ScoredList{segment.postings(*b), plan.boost_weight, Field::kTitle, describe_key(*plan.boost_key)};
             return std::make_unique<TermScorer>(ScoredList{segment.postings(*info), plan.weight, plan.field, describe_key(plan.key)},
-                                                std::move(boost), segment.docs());
+                                                segment.docs());
         }
         case Plan::Kind::kPhrase: {
             std::vector<PostingCursor> words;
@@ -126,6 +120,42 @@ double elapsed_ms(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }
 
+// The main posting lists of the plan's positive terms.
+void collect_term_keys(const Plan& plan, std::vector<const std::string*>& keys) {
+    if (plan.kind == Plan::Kind::kTerm) keys.push_back(&plan.key);
+    for (const auto& [occur, child] : plan.clauses)
+        if (occur != Occur::kMustNot) collect_term_keys(*child, keys);
+}
+
+// Seeds the top k with the exact scores of the documents where the query's
+// terms score best (their champion lists), so that block-max pruning has a
+// high threshold from the first block on instead of one that creeps up in
+// document order. Returns the global numbers of the documents inserted.
+std::vector<std::uint64_t> seed_with_champions(const Plan& plan, const Segment& segment, std::uint64_t base, TopK& top) {
+    std::vector<const std::string*> keys;
+    collect_term_keys(plan, keys);
+    std::vector<std::uint32_t> candidates;
+    for (const std::string* key : keys)
+        if (const auto info = segment.find(*key); info && info->champion_bytes > 0) {
+            const auto docs = segment.postings(*info).champions();
+            candidates.insert(candidates.end(), docs.begin(), docs.end());
+        }
+    std::vector<std::uint64_t> seeded;
+    if (candidates.empty()) return seeded;
+    std::sort(candidates.begin(), candidates.end());
+    candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
+    ScorerPtr probe = build(plan, segment);
+    if (!probe) return seeded;
+    for (const std::uint32_t d : candidates) {
+        probe->advance(d);
+        if (probe->doc() == kEndDoc) break;
+        if (probe->doc() != d || segment.deleted(d)) continue;
+        const double score = probe->score();
+        if (top.insert(score, base + d, score)) seeded.push_back(base + d);
+    }
+    return seeded;
+}
+
 void collect_words(const Query& q, std::vector<std::pair<Field, std::string>>& out) {
     if (const auto* t = std::get_if<TermQuery>(&q)) out.emplace_back(t->field, t->word);
     else if (const auto* p = std::get_if<PhraseQuery>(&q))
@@ -146,34 +176,23 @@ std::unique_ptr<Searcher::Plan> Searcher::compile(const Query& query, const Sear
                                                   std::vector<std::string>& warnings) {
     const IndexReader& r = *reader_;
     const std::uint64_t n = r.doc_count();
-    auto term_plan = [&](Field field, const std::string& key, const std::optional<std::string>& boost_key) {
+    auto term_plan = [&](Field field, const std::string& key) {
         const std::uint64_t df = r.doc_freq(key);
         if (df == 0) return nothing();
         auto p = std::make_unique<Plan>();
         p->kind = Plan::Kind::kTerm;
         p->field = field;
         p->key = key;
-        p->weight = TermWeight(bm25_idf(df, n), 1.0, options.bm25, r.average_length(field));
-        if (boost_key && options.title_boost > 0) {
-            if (const std::uint64_t bdf = r.doc_freq(*boost_key)) {
-                p->boost_key = boost_key;
-                p->boost_weight = TermWeight(bm25_idf(bdf, n), options.title_boost, options.bm25, r.average_length(Field::kTitle));
-            }
-        }
+        p->weight = TermWeight(bm25_idf(df, n), options.bm25, r.average_length(field));
         return p;
-    };
-    auto boost_for = [&](Field field, TermKind kind, const std::string& text) -> std::optional<std::string> {
-        if (field != Field::kText) return std::nullopt;
-        return term_key(kind, text);
     };
 
     if (const auto* t = std::get_if<TermQuery>(&query))
-        return term_plan(t->field, term_key(stem_kind(t->field), t->stem), boost_for(t->field, TermKind::kTitleStem, t->stem));
+        return term_plan(t->field, term_key(stem_kind(t->field), t->stem));
 
     if (const auto* p = std::get_if<PhraseQuery>(&query)) {
         if (p->words.size() == 1)
-            return term_plan(p->field, term_key(word_kind(p->field), p->words[0]),
-                             boost_for(p->field, TermKind::kTitleWord, p->words[0]));
+            return term_plan(p->field, term_key(word_kind(p->field), p->words[0]));
         auto plan = std::make_unique<Plan>();
         plan->kind = Plan::Kind::kPhrase;
         plan->field = p->field;
@@ -184,7 +203,7 @@ std::unique_ptr<Searcher::Plan> Searcher::compile(const Query& query, const Sear
             if (df == 0) return nothing();
             idf += bm25_idf(df, n);
         }
-        plan->weight = TermWeight(idf, 1.0, options.bm25, r.average_length(p->field));
+        plan->weight = TermWeight(idf, options.bm25, r.average_length(p->field));
         return plan;
     }
 
@@ -205,8 +224,7 @@ std::unique_ptr<Searcher::Plan> Searcher::compile(const Query& query, const Sear
         auto plan = std::make_unique<Plan>();
         plan->kind = Plan::Kind::kBoolean;
         for (const auto& [w, _] : words)
-            plan->clauses.emplace_back(Occur::kShould, term_plan(x->field, term_key(word_kind(x->field), w),
-                                                                 boost_for(x->field, TermKind::kTitleWord, w)));
+            plan->clauses.emplace_back(Occur::kShould, term_plan(x->field, term_key(word_kind(x->field), w)));
         return plan;
     }
 
@@ -262,11 +280,14 @@ SearchResult Searcher::search(std::string_view query_text, const SearchOptions& 
         ScorerPtr scorer = build(*plan, segment);
         if (!scorer) continue;
         const std::uint64_t base = reader_->doc_base(si);
+        const std::vector<std::uint64_t> seeded =
+            may_prune ? seed_with_champions(*plan, segment, base, top) : std::vector<std::uint64_t>{};
         if (pruned && top.full()) scorer->set_min_competitive_score(top.threshold());
         for (; scorer->doc() != kEndDoc; scorer->next()) {
             const std::uint32_t d = scorer->doc();
             if (segment.deleted(d)) continue;
             ++result.total;
+            if (!seeded.empty() && std::binary_search(seeded.begin(), seeded.end(), base + d)) continue;  // in already
             const double score = scorer->score();
             if (by_score) {
                 const bool entered = top.insert(score, base + d, score);

@@ -24,8 +24,6 @@ struct SearchOptions {
     std::size_t offset = 0;
     SortOrder sort = SortOrder::kRelevance;
     Bm25Params bm25;
-    // A query word's score in the title field is added, times this.
-    double title_boost = 1.0;
     bool snippets = true;
     // Read each hit's stored fields (title, path, body); off for callers
     // that only need document numbers and scores.

@@ -1,6 +1,5 @@
 #pragma once
 
-#include <optional>
 #include <string>
 
 #include "index/doc_table.h"
@@ -18,29 +17,27 @@ struct ScoredList {
     std::string label;  // for explain
 };
 
-// A query word: BM25 over its main list (the text field's stem) plus,
-// when a title boost is set, the boosted BM25 of the same stem in the title
-// field. The title list only adds score: every document with a title word
-// also has it in the text field, so the main list decides what matches.
+// A query word: BM25 over one posting list, normally the text field's
+// stem (in which title words already count extra, see Manifest).
 class TermScorer final : public Scorer {
 public:
-    TermScorer(ScoredList main, std::optional<ScoredList> boost, const DocTable& docs);
+    TermScorer(ScoredList list, const DocTable& docs);
 
     void next() override {
-        main_.cursor.next();
-        doc_ = main_.cursor.doc();
+        list_.cursor.next();
+        doc_ = list_.cursor.doc();
         if (min_competitive_ > 0) skip_non_competitive();
     }
     void advance(std::uint32_t target) override {
-        main_.cursor.advance(target);
-        doc_ = main_.cursor.doc();
+        list_.cursor.advance(target);
+        doc_ = list_.cursor.doc();
         if (min_competitive_ > 0) skip_non_competitive();
     }
-    double score() override;
+    double score() override { return list_.weight.score(list_.cursor.freq(), docs_.length(list_.field, doc_)); }
     double max_score() const override { return max_score_; }
     std::uint32_t advance_shallow(std::uint32_t target) override;
     double window_max_score() override { return window_max_; }
-    std::uint64_t cost() const override { return main_.cursor.df(); }
+    std::uint64_t cost() const override { return list_.cursor.df(); }
     void set_min_competitive_score(double score) override { min_competitive_ = score; }
     void explain(std::vector<ScorePart>& parts) override;
 
@@ -48,8 +45,7 @@ private:
     // Moves past whole blocks whose best score cannot beat the minimum.
     void skip_non_competitive();
 
-    ScoredList main_;
-    std::optional<ScoredList> boost_;
+    ScoredList list_;
     const DocTable& docs_;
     double max_score_ = 0;
     double min_competitive_ = 0;
