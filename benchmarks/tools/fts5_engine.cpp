@@ -427,7 +427,7 @@ void append_quoted(std::string_view text, std::string& out) {
 
 constexpr const char* kTokenizer = "unicode61 remove_diacritics 0 tokenchars '~'";
 
-int run_index(const std::string& db_path, unsigned threads, const std::string& language,
+int run_index(const std::string& db_path, unsigned threads, unsigned title_weight, const std::string& language,
               const std::string& prefix_index, int cache_mb, bool vacuum, bool verify,
               const std::vector<std::string>& files) {
     for (const char* suffix : {"", "-journal", "-wal", "-shm"})
@@ -464,10 +464,14 @@ int run_index(const std::string& db_path, unsigned threads, const std::string& l
                     if (!body.empty()) body.push_back(' ');
                     append_fts5_token(t.word, body);
                 }
+                // Title stems repeated title_weight times: FTS5 has no term
+                // weights, and this is how scoop's title weight counts them.
                 for (const auto* tokens : {&a.title, &a.body})
                     for (const Token& t : *tokens) {
-                        if (!stem_text.empty()) stem_text.push_back(' ');
-                        append_fts5_token(t.stem, stem_text);
+                        for (unsigned k = 0; k < (tokens == &a.title ? title_weight : 1u); ++k) {
+                            if (!stem_text.empty()) stem_text.push_back(' ');
+                            append_fts5_token(t.stem, stem_text);
+                        }
                         if (verify) {
                             words.insert(fts5_token(t.word));
                             stems.insert(fts5_token(t.stem));
@@ -673,6 +677,9 @@ int main(int argc, char** argv) {
     bool no_vacuum = false, verify = false;
     std::vector<std::string> files;
     index->add_option("--db", db_path, "Database file (overwritten)")->required();
+    unsigned title_weight = 2;
+    index->add_option("--title-weight", title_weight, "Times a title stem is repeated in the stems column, as scoop's --title-weight")
+        ->capture_default_str();
     index->add_option("--threads", threads, "Threads analysing text (SQLite itself writes on one)")
         ->check(CLI::Range(1u, 256u))
         ->capture_default_str();
@@ -702,7 +709,7 @@ int main(int argc, char** argv) {
 
     try {
         if (index->parsed())
-            return run_index(db_path, threads, language, prefix_index, cache_mb, !no_vacuum, verify,
+            return run_index(db_path, threads, title_weight, language, prefix_index, cache_mb, !no_vacuum, verify,
                              files);
         return run_search(db_path, warmup, count, cache_mb, language);
     } catch (const std::exception& e) {

@@ -6,15 +6,16 @@
 // the only difference left between the engines is the engines.
 //
 //   xapian_engine index --db DIR [--threshold 100000] [--threads N]
-//                       [--compact OUT] FILE.jsonl...
-//   xapian_engine search --db DIR [--k1 1.2] [--b 0.75] [--title-boost 1]
+//                       [--title-weight 2] [--compact OUT] FILE.jsonl...
+//   xapian_engine search --db DIR [--k1 1.2] [--b 0.75]
 //                        [--warmup 1] [--count] [--prefix expand|wildcard]
 //                        < queries.jsonl
 //
 // Terms of one article (positions as scoop numbers them: the title's words
 // from 0, the body's after the title plus kFieldGap):
 //   word         every text-field word, with its position
-//   Z + stem     every text-field word's stem, wdf only
+//   Z + stem     every text-field word's stem, wdf only; a title word's
+//                stem with wdf title_weight, as scoop counts it
 //   S + word     every title word, with its title position
 //   ZS + stem    every title word's stem, wdf only
 // Z is TermGenerator's stem prefix and S Xapian's conventional subject
@@ -205,14 +206,16 @@ InputStats for_each_chunk(const std::vector<std::string>& files, unsigned thread
 // ---------------------------------------------------------------------------
 // Indexing
 
-Xapian::Document make_document(const AnalysedArticle& a) {
+Xapian::Document make_document(const AnalysedArticle& a, Xapian::termcount title_weight) {
     Xapian::Document doc;
     // Body positions continue after the title with a gap, exactly as
     // SegmentBuilder::add numbers them, so phrases cannot span the two.
     const auto body_offset = static_cast<Xapian::termpos>(a.title.size() + kFieldGap);
     for (const Token& t : a.title) {
         doc.add_posting(t.word, t.position);
-        doc.add_term("Z" + t.stem);
+        // scoop's title weight: a title word counts this many times in the
+        // text field's stem frequencies (Xapian's own way of boosting titles).
+        doc.add_term("Z" + t.stem, title_weight);
         doc.add_posting("S" + t.word, t.position);
         doc.add_term("ZS" + t.stem);
     }
@@ -224,7 +227,7 @@ Xapian::Document make_document(const AnalysedArticle& a) {
     return doc;
 }
 
-int run_index(const std::string& db_path, std::uint64_t threshold, unsigned threads,
+int run_index(const std::string& db_path, std::uint64_t threshold, unsigned threads, Xapian::termcount title_weight,
               const std::string& language, const std::string& compact_to,
               const std::vector<std::string>& files) {
     // Xapian reads the threshold when the database is opened. Its default
@@ -236,7 +239,7 @@ int run_index(const std::string& db_path, std::uint64_t threshold, unsigned thre
     std::uint64_t documents = 0;
     const InputStats input =
         for_each_chunk(files, threads, language, [&](std::vector<AnalysedArticle>& chunk) {
-            for (const AnalysedArticle& a : chunk) db.add_document(make_document(a));
+            for (const AnalysedArticle& a : chunk) db.add_document(make_document(a, title_weight));
             documents += chunk.size();
         });
     const auto commit_start = Clock::now();
@@ -578,21 +581,21 @@ int main(int argc, char** argv) {
     index->add_option("--compact", compact_to,
                       "Also compact the database into this directory, as xapian-compact does");
     index->add_option("--language", language, "Stemming language")->capture_default_str();
+    Xapian::termcount title_weight = 2;
+    index->add_option("--title-weight", title_weight, "wdf of a title word's stem, as scoop's --title-weight")
+        ->capture_default_str();
     index->add_option("files", files, "JSON Lines files")->required();
 
     CLI::App* search =
         app.add_subcommand("search", "Answer query lines from standard input, one JSON line each");
-    double k1 = 1.2, b = 0.75, title_boost = 1.0;
+    double k1 = 1.2, b = 0.75;
+    const double title_boost = 0;  // the title counts through its wdf (--title-weight)
     int warmup = 1;
     bool count = false;
     std::string prefix_mode = "expand";
     search->add_option("--db", db_path, "Database directory")->required();
     search->add_option("--k1", k1, "BM25 k1")->capture_default_str();
     search->add_option("--b", b, "BM25 b")->capture_default_str();
-    search
-        ->add_option("--title-boost", title_boost,
-                     "Weight of a word's title score (0: no title part)")
-        ->capture_default_str();
     search->add_option("--warmup", warmup, "Untimed passes over the whole query set first")
         ->capture_default_str();
     search->add_flag("--count", count,
@@ -610,7 +613,7 @@ int main(int argc, char** argv) {
 
     try {
         if (index->parsed())
-            return run_index(db_path, threshold, threads, language, compact_to, files);
+            return run_index(db_path, threshold, threads, title_weight, language, compact_to, files);
         return run_search(db_path, k1, b, title_boost, warmup, count,
                           prefix_mode == "expand" ? PrefixMode::kExpand : PrefixMode::kWildcard,
                           language);
