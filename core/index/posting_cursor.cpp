@@ -144,6 +144,10 @@ void PostingCursor::advance(std::uint32_t target) {
 
 std::uint32_t PostingCursor::shallow_advance(std::uint32_t target) {
     if (blocks_ <= 1) return target <= list_last_doc_ ? list_last_doc_ : kEndDoc;
+    // A target before the current window (two users of the bounds asking
+    // in turn) must not get a later block's bound: look it up again.
+    if (shallow_block_ > 0 && shallow_block_ <= blocks_ && target <= skip(shallow_block_ - 1).last_doc)
+        shallow_block_ = find_block(0, target);
     if (shallow_block_ < blocks_ && skip(shallow_block_).last_doc < target)
         shallow_block_ = find_block(shallow_block_ + 1, target);
     return shallow_block_ < blocks_ ? skip(shallow_block_).last_doc : kEndDoc;

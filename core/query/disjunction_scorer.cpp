@@ -1,84 +1,126 @@
 #include "query/disjunction_scorer.h"
 
 #include <algorithm>
+#include <numeric>
 
 namespace scoop {
 
 DisjunctionScorer::DisjunctionScorer(std::vector<ScorerPtr> members) : members_(std::move(members)) {
-    std::stable_sort(members_.begin(), members_.end(),
-                     [](const ScorerPtr& a, const ScorerPtr& b) { return a->max_score() < b->max_score(); });
-    double sum = 0;
     for (const auto& m : members_) {
-        sum += m->max_score();
-        bounds_.push_back(sum);
+        max_score_ += m->max_score();
         cost_ += m->cost();
     }
-    max_score_ = sum;
+    order_.resize(members_.size());
+    bounds_.resize(members_.size());
+    prefix_bound_.resize(members_.size());
+    target_ = 0;
     find_candidate();
 }
 
 void DisjunctionScorer::set_min_competitive_score(double score) {
     min_competitive_ = score;
-    while (first_essential_ < members_.size() && bounds_[first_essential_] <= min_competitive_) ++first_essential_;
+    window_valid_ = false;  // the partition depends on it
 }
 
 void DisjunctionScorer::next() {
     if (doc_ == kEndDoc) return;
-    for (std::size_t i = first_essential_; i < members_.size(); ++i)
-        if (members_[i]->doc() == doc_) members_[i]->next();
+    target_ = doc_ + 1;
     find_candidate();
 }
 
 void DisjunctionScorer::advance(std::uint32_t target) {
     if (doc_ != kEndDoc && target <= doc_) return;
-    for (std::size_t i = first_essential_; i < members_.size(); ++i) members_[i]->advance(target);
+    target_ = target;
     find_candidate();
 }
 
 void DisjunctionScorer::find_candidate() {
+    score_ready_ = false;
+    if (min_competitive_ > 0) find_pruned();
+    else find_unpruned();
+}
+
+// Nothing to prune against yet: the smallest document of any member.
+void DisjunctionScorer::find_unpruned() {
+    std::uint32_t candidate = kEndDoc;
+    for (auto& m : members_) {
+        if (m->doc() < target_) m->advance(target_);
+        candidate = std::min(candidate, m->doc());
+    }
+    doc_ = candidate;
+}
+
+bool DisjunctionScorer::open_window() {
+    std::uint32_t end = kEndDoc;
+    for (std::size_t i = 0; i < members_.size(); ++i) {
+        const std::uint32_t e = members_[i]->advance_shallow(target_);
+        bounds_[i] = e == kEndDoc ? 0 : members_[i]->window_max_score();
+        if (e != kEndDoc) end = std::min(end, e);
+    }
+    if (end == kEndDoc) return false;  // no member has anything from target_ on
+    window_end_ = end;
+    std::iota(order_.begin(), order_.end(), std::size_t{0});
+    std::sort(order_.begin(), order_.end(), [&](std::size_t a, std::size_t b) { return bounds_[a] < bounds_[b]; });
+    double sum = 0;
+    first_essential_ = members_.size();
+    for (std::size_t k = 0; k < order_.size(); ++k) {
+        sum += bounds_[order_[k]];
+        prefix_bound_[k] = sum;
+        if (first_essential_ == members_.size() && sum > min_competitive_) first_essential_ = k;
+    }
+    window_valid_ = true;
+    return true;
+}
+
+void DisjunctionScorer::find_pruned() {
     for (;;) {
+        if (!window_valid_ || target_ > window_end_) {
+            if (!open_window()) break;
+            if (first_essential_ == members_.size()) {
+                // Nothing in this window can compete: skip it whole.
+                if (window_end_ >= kEndDoc - 1) break;
+                target_ = window_end_ + 1;
+                window_valid_ = false;
+                continue;
+            }
+        }
+        // The next document of an essential member within the window.
         std::uint32_t candidate = kEndDoc;
-        for (std::size_t i = first_essential_; i < members_.size(); ++i) candidate = std::min(candidate, members_[i]->doc());
-        if (candidate == kEndDoc) break;
-        if (first_essential_ == 0) {
-            // Nothing is pruned yet: every member is consulted in score().
+        for (std::size_t k = first_essential_; k < order_.size(); ++k) {
+            Scorer& m = *members_[order_[k]];
+            if (m.doc() < target_) m.advance(target_);
+            candidate = std::min(candidate, m.doc());
+        }
+        if (candidate > window_end_) {
+            if (window_end_ >= kEndDoc - 1) break;
+            target_ = window_end_ + 1;
+            window_valid_ = false;
+            continue;
+        }
+        double s = 0;
+        for (std::size_t k = first_essential_; k < order_.size(); ++k) {
+            Scorer& m = *members_[order_[k]];
+            if (m.doc() == candidate) s += m.score();
+        }
+        // The strongest non-essential members first; stop as soon as the
+        // rest cannot lift the score above the minimum.
+        bool competitive = true;
+        for (std::size_t k = first_essential_; k-- > 0;) {
+            if (s + prefix_bound_[k] <= min_competitive_) {
+                competitive = false;
+                break;
+            }
+            Scorer& m = *members_[order_[k]];
+            if (m.doc() < candidate) m.advance(candidate);
+            if (m.doc() == candidate) s += m.score();
+        }
+        if (competitive && s > min_competitive_) {
             doc_ = candidate;
-            score_ready_ = false;
+            score_ = s;
+            score_ready_ = true;
             return;
         }
-        double partial = 0;
-        for (std::size_t i = first_essential_; i < members_.size(); ++i)
-            if (members_[i]->doc() == candidate) partial += members_[i]->score();
-
-        bool competitive = partial + bounds_[first_essential_ - 1] > min_competitive_;
-        if (competitive) {
-            // Tighter: the non-essential members' maxima in their current blocks.
-            double window = partial;
-            for (std::size_t i = 0; i < first_essential_; ++i) {
-                if (members_[i]->advance_shallow(candidate) != kEndDoc) window += members_[i]->window_max_score();
-            }
-            competitive = window > min_competitive_;
-        }
-        if (competitive) {
-            // Most promising first; stop as soon as the rest cannot lift it.
-            double s = partial;
-            for (std::size_t i = first_essential_; i-- > 0;) {
-                if (s + bounds_[i] <= min_competitive_) {
-                    competitive = false;
-                    break;
-                }
-                members_[i]->advance(candidate);
-                if (members_[i]->doc() == candidate) s += members_[i]->score();
-            }
-            if (competitive && s > min_competitive_) {
-                doc_ = candidate;
-                score_ = s;
-                score_ready_ = true;
-                return;
-            }
-        }
-        for (std::size_t i = first_essential_; i < members_.size(); ++i)
-            if (members_[i]->doc() == candidate) members_[i]->next();
+        target_ = candidate + 1;
     }
     doc_ = kEndDoc;
 }

@@ -8,12 +8,15 @@ namespace scoop {
 
 // Documents any member matches, scored by the sum of the members that
 // match. Pruned with block-max MaxScore (Turtle and Flood; Ding and Suel's
-// block-max refinement): members are ordered by their best score, and the
-// low ones whose best scores together cannot beat the minimum competitive
-// score become "non-essential": they no longer propose documents, are only
-// consulted for documents the others found, and only when the document's
-// score so far plus their block maxima could still compete. A top-10 query
-// over long lists thus reads a small part of them.
+// block maxima; windows as in Lucene's MaxScoreBulkScorer): the document
+// range is cut into windows where every member's block bound holds; in each
+// window the members are ordered by bound, and the weakest ones whose
+// bounds together cannot beat the minimum competitive score become
+// "non-essential": they no longer propose documents and are only consulted
+// for documents the others found, and only while the score so far plus
+// their bounds could still compete. A window whose bounds all together
+// cannot compete is skipped whole. A top-10 query over long lists thus reads
+// a small part of them.
 class DisjunctionScorer final : public Scorer {
 public:
     explicit DisjunctionScorer(std::vector<ScorerPtr> members);
@@ -29,17 +32,30 @@ public:
     void explain(std::vector<ScorePart>& parts) override;
 
 private:
+    // From target_ on, the first document to return.
     void find_candidate();
+    void find_unpruned();
+    void find_pruned();
+    // Bounds every member for the window holding target_ and partitions them.
+    bool open_window();
 
-    std::vector<ScorerPtr> members_;  // by increasing max_score
-    std::vector<double> bounds_;      // bounds_[i]: sum of max_score of members 0..i
-    std::size_t first_essential_ = 0;
+    std::vector<ScorerPtr> members_;
     double max_score_ = 0;
     std::uint64_t cost_ = 0;
     double min_competitive_ = 0;
+    std::uint32_t target_ = 0;  // no document below it is wanted any more
     double score_ = 0;
     bool score_ready_ = false;
-    double window_max_ = 0;
+
+    // The current window: members by increasing bound within it, the
+    // running sums of those bounds, and where the essential ones start.
+    bool window_valid_ = false;
+    std::uint32_t window_end_ = 0;
+    std::vector<std::size_t> order_;
+    std::vector<double> bounds_;        // by member
+    std::vector<double> prefix_bound_;  // by position in order_
+    std::size_t first_essential_ = 0;   // position in order_
+    double window_max_ = 0;             // for a parent's advance_shallow
 };
 
 }  // namespace scoop
