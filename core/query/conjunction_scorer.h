@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "query/scorer.h"
+#include "query/term_scorer.h"
 
 namespace scoop {
 
@@ -26,8 +27,21 @@ public:
 
 private:
     void align();
+    // The algorithms, over members seen as Scorer or, when every member is
+    // a term, as TermScorer, whose calls the compiler can then inline.
+    template <typename Member>
+    void align_over(const std::vector<Member*>& members);
+    template <typename Member>
+    std::uint32_t shallow_over(const std::vector<Member*>& members, std::uint32_t target);
+    template <typename Member>
+    double score_over(const std::vector<Member*>& members);
 
     std::vector<ScorerPtr> members_;  // by increasing cost
+    std::vector<Scorer*> scorers_;    // the same, as pointers
+    std::vector<TermScorer*> terms_;  // the same when all are terms, else empty
+    std::vector<double> window_bounds_;  // by member, in the current window
+    double lead_score_ = 0;              // the lead's score at doc_, when computed
+    bool lead_score_ready_ = false;
     double max_score_ = 0;
     double min_competitive_ = 0;
     double window_max_ = 0;

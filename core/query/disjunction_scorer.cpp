@@ -9,7 +9,10 @@ DisjunctionScorer::DisjunctionScorer(std::vector<ScorerPtr> members) : members_(
     for (const auto& m : members_) {
         max_score_ += m->max_score();
         cost_ += m->cost();
+        scorers_.push_back(m.get());
+        if (auto* t = dynamic_cast<TermScorer*>(m.get())) terms_.push_back(t);
     }
+    if (terms_.size() != members_.size()) terms_.clear();
     order_.resize(members_.size());
     bounds_.resize(members_.size());
     prefix_bound_.resize(members_.size());
@@ -36,25 +39,27 @@ void DisjunctionScorer::advance(std::uint32_t target) {
 
 void DisjunctionScorer::find_candidate() {
     score_ready_ = false;
-    if (min_competitive_ > 0) find_pruned();
-    else find_unpruned();
+    if (min_competitive_ > 0) terms_.empty() ? find_pruned(scorers_) : find_pruned(terms_);
+    else terms_.empty() ? find_unpruned(scorers_) : find_unpruned(terms_);
 }
 
 // Nothing to prune against yet: the smallest document of any member.
-void DisjunctionScorer::find_unpruned() {
+template <typename Member>
+void DisjunctionScorer::find_unpruned(const std::vector<Member*>& members) {
     std::uint32_t candidate = kEndDoc;
-    for (auto& m : members_) {
+    for (Member* m : members) {
         if (m->doc() < target_) m->advance(target_);
         candidate = std::min(candidate, m->doc());
     }
     doc_ = candidate;
 }
 
-bool DisjunctionScorer::open_window() {
+template <typename Member>
+bool DisjunctionScorer::open_window(const std::vector<Member*>& members) {
     std::uint32_t end = kEndDoc;
-    for (std::size_t i = 0; i < members_.size(); ++i) {
-        const std::uint32_t e = members_[i]->advance_shallow(target_);
-        bounds_[i] = e == kEndDoc ? 0 : members_[i]->window_max_score();
+    for (std::size_t i = 0; i < members.size(); ++i) {
+        const std::uint32_t e = members[i]->advance_shallow(target_);
+        bounds_[i] = e == kEndDoc ? 0 : members[i]->window_max_score();
         if (e != kEndDoc) end = std::min(end, e);
     }
     if (end == kEndDoc) return false;  // no member has anything from target_ on
@@ -72,10 +77,11 @@ bool DisjunctionScorer::open_window() {
     return true;
 }
 
-void DisjunctionScorer::find_pruned() {
+template <typename Member>
+void DisjunctionScorer::find_pruned(const std::vector<Member*>& members) {
     for (;;) {
         if (!window_valid_ || target_ > window_end_) {
-            if (!open_window()) break;
+            if (!open_window(members)) break;
             if (first_essential_ == members_.size()) {
                 // Nothing in this window can compete: skip it whole.
                 if (window_end_ >= kEndDoc - 1) break;
@@ -87,7 +93,7 @@ void DisjunctionScorer::find_pruned() {
         // The next document of an essential member within the window.
         std::uint32_t candidate = kEndDoc;
         for (std::size_t k = first_essential_; k < order_.size(); ++k) {
-            Scorer& m = *members_[order_[k]];
+            Member& m = *members[order_[k]];
             if (m.doc() < target_) m.advance(target_);
             candidate = std::min(candidate, m.doc());
         }
@@ -99,7 +105,7 @@ void DisjunctionScorer::find_pruned() {
         }
         double s = 0;
         for (std::size_t k = first_essential_; k < order_.size(); ++k) {
-            Scorer& m = *members_[order_[k]];
+            Member& m = *members[order_[k]];
             if (m.doc() == candidate) s += m.score();
         }
         // The strongest non-essential members first; stop as soon as the
@@ -110,7 +116,7 @@ void DisjunctionScorer::find_pruned() {
                 competitive = false;
                 break;
             }
-            Scorer& m = *members_[order_[k]];
+            Member& m = *members[order_[k]];
             if (m.doc() < candidate) m.advance(candidate);
             if (m.doc() == candidate) s += m.score();
         }
@@ -127,8 +133,13 @@ void DisjunctionScorer::find_pruned() {
 
 double DisjunctionScorer::score() {
     if (score_ready_) return score_;
+    return terms_.empty() ? score_over(scorers_) : score_over(terms_);
+}
+
+template <typename Member>
+double DisjunctionScorer::score_over(const std::vector<Member*>& members) {
     double s = 0;
-    for (auto& m : members_) {
+    for (Member* m : members) {
         if (m->doc() < doc_) m->advance(doc_);
         if (m->doc() == doc_) s += m->score();
     }

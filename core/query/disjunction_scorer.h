@@ -3,6 +3,7 @@
 #include <vector>
 
 #include "query/scorer.h"
+#include "query/term_scorer.h"
 
 namespace scoop {
 
@@ -34,12 +35,21 @@ public:
 private:
     // From target_ on, the first document to return.
     void find_candidate();
-    void find_unpruned();
-    void find_pruned();
+    // The algorithms, over members seen as Scorer or, when every member is
+    // a term, as TermScorer, whose calls the compiler can then inline.
+    template <typename Member>
+    void find_unpruned(const std::vector<Member*>& members);
+    template <typename Member>
+    void find_pruned(const std::vector<Member*>& members);
     // Bounds every member for the window holding target_ and partitions them.
-    bool open_window();
+    template <typename Member>
+    bool open_window(const std::vector<Member*>& members);
+    template <typename Member>
+    double score_over(const std::vector<Member*>& members);
 
     std::vector<ScorerPtr> members_;
+    std::vector<Scorer*> scorers_;    // the same, as pointers
+    std::vector<TermScorer*> terms_;  // the same when all are terms, else empty
     double max_score_ = 0;
     std::uint64_t cost_ = 0;
     double min_competitive_ = 0;
