@@ -166,7 +166,7 @@ std::span<const Impact> PostingCursor::shallow_impacts() {
     return {impacts_cache_.data(), impacts_count_};
 }
 
-void PostingCursor::decode_positions() {
+void PostingCursor::index_positions() {
     if (!freqs_ready_) decode_freqs();
     std::uint64_t total = 0;
     position_starts_[0] = 0;
@@ -182,21 +182,39 @@ void PostingCursor::decode_positions() {
     }
     if (begin > end || end > term_.positions_bytes) corrupt("a skip entry's positions lie outside its term");
     const std::uint8_t* in = source_.positions.data() + term_.positions_offset + begin;
-    const std::uint8_t* limit = source_.positions.data() + term_.positions_offset + end;
-
-    positions_.resize(total + kBlockSize);
-    std::uint64_t done = 0;
-    for (; done + kBlockSize <= total && in != nullptr; done += kBlockSize)
-        in = decode_packed_block(in, limit, positions_.data() + done);
-    if (in != nullptr) in = decode_varint_block(in, limit, total - done, positions_.data() + done);
-    if (in == nullptr) corrupt_positions("a positions block is malformed");
-
-    // Stored as first position then gaps minus one, per document.
-    for (std::uint32_t i = 0; i < block_size_; ++i) {
-        std::uint32_t* p = positions_.data() + position_starts_[i];
-        for (std::uint32_t k = 1; k < freqs_[i]; ++k) p[k] += p[k - 1] + 1;
+    positions_limit_ = source_.positions.data() + term_.positions_offset + end;
+    // Full chunks are one width byte and 16 bytes per bit of width: step
+    // over them without decoding.
+    position_chunks_.clear();
+    for (std::uint64_t done = 0; done + kBlockSize <= total; done += kBlockSize) {
+        if (in >= positions_limit_ || *in > 32 || static_cast<std::size_t>(positions_limit_ - in) < packed_block_bytes(*in))
+            corrupt_positions("a positions block is malformed");
+        position_chunks_.push_back(in);
+        in += packed_block_bytes(*in);
     }
+    positions_tail_ = in;
+    tail_ready_ = false;
+    cached_chunk_ = UINT32_MAX;
     positions_ready_ = true;
+}
+
+const std::uint32_t* PostingCursor::position_chunk(std::uint32_t chunk) {
+    if (chunk < position_chunks_.size()) {
+        if (cached_chunk_ != chunk) {
+            if (decode_packed_block(position_chunks_[chunk], positions_limit_, chunk_values_) == nullptr)
+                corrupt_positions("a positions block is malformed");
+            cached_chunk_ = chunk;
+        }
+        return chunk_values_;
+    }
+    if (!tail_ready_) {
+        const std::uint32_t tail = position_starts_[block_size_] - static_cast<std::uint32_t>(position_chunks_.size() * kBlockSize);
+        tail_values_.resize(tail);
+        if (decode_varint_block(positions_tail_, positions_limit_, tail, tail_values_.data()) == nullptr)
+            corrupt_positions("a positions block is malformed");
+        tail_ready_ = true;
+    }
+    return tail_values_.data();
 }
 
 std::vector<std::uint32_t> PostingCursor::champions() const {
@@ -216,8 +234,28 @@ std::vector<std::uint32_t> PostingCursor::champions() const {
 
 std::span<const std::uint32_t> PostingCursor::positions() {
     if (term_.positions_bytes == 0 || doc_ == kEndDoc) return {};
-    if (!positions_ready_) decode_positions();
-    return {positions_.data() + position_starts_[index_], freqs_[index_]};
+    if (!positions_ready_) index_positions();
+    const std::uint32_t start = position_starts_[index_], count = freqs_[index_];
+    if (doc_positions_.size() < count) doc_positions_.resize(count);
+    const auto chunks = static_cast<std::uint32_t>(position_chunks_.size());
+    std::uint32_t* out = doc_positions_.data();
+    // Stored as the first position, then gaps minus one: undone while
+    // copying, one chunk (or the tail) at a time.
+    std::uint32_t position = 0;
+    for (std::uint32_t k = 0; k < count;) {
+        const std::uint32_t v = start + k;
+        const std::uint32_t chunk = std::min(v / static_cast<std::uint32_t>(kBlockSize), chunks);
+        const std::uint32_t first = chunk * static_cast<std::uint32_t>(kBlockSize);
+        const std::uint32_t* values = position_chunk(chunk) + (v - first);
+        const std::uint32_t available = chunk < chunks ? static_cast<std::uint32_t>(kBlockSize) - (v - first)
+                                                       : static_cast<std::uint32_t>(tail_values_.size()) - (v - first);
+        const std::uint32_t n = std::min(available, count - k);
+        for (std::uint32_t j = 0; j < n; ++j, ++k) {
+            position = k == 0 ? values[j] : position + values[j] + 1;
+            out[k] = position;
+        }
+    }
+    return {out, count};
 }
 
 }  // namespace scoop

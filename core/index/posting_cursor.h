@@ -73,7 +73,10 @@ private:
     SkipEntry skip(std::uint32_t block) const;
     void load_block(std::uint32_t block);
     void decode_freqs();
-    void decode_positions();
+    // Finds the block's position chunks; positions() then decodes only the
+    // chunks holding the current document's positions.
+    void index_positions();
+    const std::uint32_t* position_chunk(std::uint32_t chunk);
     std::uint32_t find_block(std::uint32_t from, std::uint32_t target) const;
     [[noreturn]] void corrupt(const std::string& what) const;
     [[noreturn]] void corrupt_positions(const std::string& what) const;
@@ -103,8 +106,17 @@ private:
 
     alignas(16) std::uint32_t docs_[kBlockSize];
     alignas(16) std::uint32_t freqs_[kBlockSize];
+    // Positions of the current block: where each document's start (in
+    // values), where each 128-value chunk starts, and the varint tail.
     std::uint32_t position_starts_[kBlockSize + 1];
-    std::vector<std::uint32_t> positions_;
+    std::vector<const std::uint8_t*> position_chunks_;
+    const std::uint8_t* positions_tail_ = nullptr;
+    const std::uint8_t* positions_limit_ = nullptr;
+    std::vector<std::uint32_t> tail_values_;
+    bool tail_ready_ = false;
+    std::uint32_t cached_chunk_ = UINT32_MAX;
+    alignas(16) std::uint32_t chunk_values_[kBlockSize];
+    std::vector<std::uint32_t> doc_positions_;
 };
 
 }  // namespace scoop

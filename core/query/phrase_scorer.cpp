@@ -31,7 +31,6 @@ PhraseScorer::PhraseScorer(std::vector<PostingCursor> words, TermWeight weight, 
     std::uint32_t max_freq = UINT32_MAX, min_length = 0;
     for (const auto& w : words_) combine(max_freq, min_length, w.term().term_impacts());
     max_score_ = bound(max_freq, min_length);
-    positions_.resize(words_.size());
     find_match();
 }
 
@@ -55,6 +54,18 @@ void PhraseScorer::find_match() {
     PostingCursor& lead = words_[order_.front()];
     while (lead.doc() != kEndDoc) {
         const std::uint32_t candidate = lead.doc();
+        if (min_competitive_ > 0) {
+            // Whole blocks whose phrase bound cannot compete are skipped.
+            if (!window_valid_ || candidate > window_end_) {
+                window_end_ = advance_shallow(candidate);
+                window_valid_ = true;
+            }
+            if (window_max_ <= min_competitive_) {
+                if (window_end_ >= kEndDoc - 1) break;
+                lead.advance(window_end_ + 1);
+                continue;
+            }
+        }
         bool all = true;
         for (std::size_t k = 1; k < order_.size(); ++k) {
             PostingCursor& c = words_[order_[k]];
@@ -70,6 +81,16 @@ void PhraseScorer::find_match() {
             }
         }
         if (!all) continue;
+        if (min_competitive_ > 0) {
+            // The phrase occurs at most as often as its rarest word here:
+            // skip the position check when even that could not compete.
+            std::uint32_t most = UINT32_MAX;
+            for (auto& w : words_) most = std::min(most, w.freq());
+            if (bound(most, docs_.length(field_, candidate)) <= min_competitive_) {
+                lead.next();
+                continue;
+            }
+        }
         freq_ = count_occurrences();
         if (freq_ > 0) {
             doc_ = candidate;
@@ -82,24 +103,30 @@ void PhraseScorer::find_match() {
 
 std::uint32_t PhraseScorer::count_occurrences() {
     if (words_.size() == 1) return words_[0].freq();
-    for (std::size_t i = 0; i < words_.size(); ++i) positions_[i] = words_[i].positions();
-    // The phrase starts at p when word i is at p + i for every i. Walk the
-    // first word's positions and keep a pointer into each other list.
-    std::vector<std::size_t>& at = cursor_offsets_;
-    at.assign(words_.size(), 0);
-    std::uint32_t count = 0;
-    for (std::uint32_t start : positions_[0]) {
-        bool match = true;
-        for (std::size_t i = 1; i < words_.size() && match; ++i) {
-            const auto& p = positions_[i];
-            const std::uint32_t want = start + static_cast<std::uint32_t>(i);
-            while (at[i] < p.size() && p[at[i]] < want) ++at[i];
-            if (at[i] == p.size()) return count;  // no later start can match either
-            match = p[at[i]] == want;
+    // The rarest word here gives the candidate starts (its positions less
+    // its offset in the phrase); each further word, rarest first, keeps the
+    // starts it continues. Most candidates die at the second word, before
+    // the positions of the common words are decoded at all.
+    by_freq_.resize(words_.size());
+    std::iota(by_freq_.begin(), by_freq_.end(), std::size_t{0});
+    std::sort(by_freq_.begin(), by_freq_.end(), [&](std::size_t a, std::size_t b) { return words_[a].freq() < words_[b].freq(); });
+    starts_.clear();
+    const auto driver = static_cast<std::uint32_t>(by_freq_[0]);
+    for (const std::uint32_t p : words_[driver].positions())
+        if (p >= driver) starts_.push_back(p - driver);
+    for (std::size_t k = 1; k < by_freq_.size() && !starts_.empty(); ++k) {
+        const auto offset = static_cast<std::uint32_t>(by_freq_[k]);
+        const std::span<const std::uint32_t> list = words_[by_freq_[k]].positions();
+        std::size_t kept = 0, at = 0;
+        for (const std::uint32_t start : starts_) {
+            const std::uint32_t want = start + offset;
+            while (at < list.size() && list[at] < want) ++at;
+            if (at == list.size()) break;
+            if (list[at] == want) starts_[kept++] = start;
         }
-        count += match;
+        starts_.resize(kept);
     }
-    return count;
+    return static_cast<std::uint32_t>(starts_.size());
 }
 
 std::uint32_t PhraseScorer::advance_shallow(std::uint32_t target) {

@@ -27,6 +27,7 @@ public:
     std::uint32_t advance_shallow(std::uint32_t target) override;
     double window_max_score() override { return window_max_; }
     std::uint64_t cost() const override { return words_[order_.front()].df(); }
+    void set_min_competitive_score(double score) override { min_competitive_ = score; }
     void explain(std::vector<ScorePart>& parts) override;
 
     std::uint32_t phrase_freq() const { return freq_; }
@@ -46,8 +47,11 @@ private:
     std::uint32_t freq_ = 0;
     double max_score_ = 0;
     double window_max_ = 0;
-    std::vector<std::span<const std::uint32_t>> positions_;
-    std::vector<std::size_t> cursor_offsets_;
+    double min_competitive_ = 0;
+    std::uint32_t window_end_ = 0;
+    bool window_valid_ = false;
+    std::vector<std::size_t> by_freq_;     // word indexes, rarest here first
+    std::vector<std::uint32_t> starts_;    // phrase starts still possible
 };
 
 }  // namespace scoop
