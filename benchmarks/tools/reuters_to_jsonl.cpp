@@ -31,9 +31,9 @@
 // A one-line summary goes to stderr. Exit status 1 on unreadable input, a
 // <REUTERS> element without NEWID or end tag, or an unwritable output.
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
 
+#include <CLI/CLI.hpp>
 #include <algorithm>
 #include <array>
 #include <cctype>
@@ -90,8 +90,8 @@ void append_utf8(std::string& out, std::uint32_t cp) {
 }
 
 bool is_control(std::uint32_t cp) {
-    return (cp < 0x20 && cp != '\n' && cp != '\t') || cp == 0x7F ||
-           (cp >= 0x80 && cp < 0xA0) || (cp >= 0xD800 && cp < 0xE000) || cp > 0x10FFFF;
+    return (cp < 0x20 && cp != '\n' && cp != '\t') || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) ||
+           (cp >= 0xD800 && cp < 0xE000) || cp > 0x10FFFF;
 }
 
 // SGML text (Latin-1, entities) to UTF-8. Unknown named entities are kept
@@ -107,21 +107,29 @@ std::string decode_sgml(std::string_view in, Stats& stats) {
             if (semi != std::string_view::npos && semi - i <= 10) {
                 const std::string_view name = in.substr(i + 1, semi - i - 1);
                 std::optional<std::uint32_t> cp;
-                if (name == "lt") cp = '<';
-                else if (name == "gt") cp = '>';
-                else if (name == "amp") cp = '&';
-                else if (name == "quot") cp = '"';
-                else if (name == "apos") cp = '\'';
+                if (name == "lt")
+                    cp = '<';
+                else if (name == "gt")
+                    cp = '>';
+                else if (name == "amp")
+                    cp = '&';
+                else if (name == "quot")
+                    cp = '"';
+                else if (name == "apos")
+                    cp = '\'';
                 else if (name.size() >= 2 && name[0] == '#' &&
                          std::all_of(name.begin() + 1, name.end(),
                                      [](char d) { return d >= '0' && d <= '9'; })) {
                     std::uint32_t v = 0;
-                    for (char d : name.substr(1)) v = std::min<std::uint32_t>(v * 10 + (d - '0'), 0x110000);
+                    for (char d : name.substr(1))
+                        v = std::min<std::uint32_t>(v * 10 + (d - '0'), 0x110000);
                     cp = v;
                 }
                 if (cp) {
-                    if (is_control(*cp)) ++stats.dropped_controls;
-                    else append_utf8(out, *cp);
+                    if (is_control(*cp))
+                        ++stats.dropped_controls;
+                    else
+                        append_utf8(out, *cp);
                     i = semi;
                     continue;
                 }
@@ -139,7 +147,9 @@ std::string decode_sgml(std::string_view in, Stats& stats) {
     return out;
 }
 
-bool is_space(char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r';
+}
 
 std::string_view trim(std::string_view s) {
     while (!s.empty() && is_space(s.front())) s.remove_prefix(1);
@@ -416,8 +426,9 @@ int run(int argc, char** argv) {
                    "{} untitled, {} empty), {} dates repaired, {} without date, {} Latin-1 bytes, "
                    "{:.1f} MB -> {:.1f} MB in {:.2f} s -> {}\n",
                    stats.files, stats.articles, stats.with_body, stats.brief, stats.unproc,
-                   stats.untitled, stats.empty, stats.repaired_dates, stats.missing_dates, stats.latin1_bytes,
-                   stats.input_bytes / 1e6, stats.output_bytes / 1e6, seconds, out_path);
+                   stats.untitled, stats.empty, stats.repaired_dates, stats.missing_dates,
+                   stats.latin1_bytes, stats.input_bytes / 1e6, stats.output_bytes / 1e6, seconds,
+                   out_path);
     } catch (const std::exception& e) {
         fmt::print(stderr, "reuters_to_jsonl: {}\n", e.what());
         return 1;
@@ -428,4 +439,6 @@ int run(int argc, char** argv) {
 }  // namespace
 }  // namespace scoop
 
-int main(int argc, char** argv) { return scoop::run(argc, argv); }
+int main(int argc, char** argv) {
+    return scoop::run(argc, argv);
+}

@@ -2,6 +2,7 @@
 
 #include <emmintrin.h>
 
+#include <algorithm>
 #include <array>
 #include <bit>
 #include <cstring>
@@ -146,6 +147,10 @@ const std::uint8_t* decode_packed_block_scalar(const std::uint8_t* in, const std
     unsigned bits;
     const std::uint8_t* data = checked_width(in, end, bits);
     if (data == nullptr) return nullptr;
+    if (bits == 0) {  // no data bytes to read
+        std::fill(out, out + kBlockSize, 0u);
+        return data;
+    }
     for (unsigned lane = 0; lane < kLanes; ++lane) {
         for (unsigned i = 0; i < kPerLane; ++i) {
             const unsigned bit = i * bits;
