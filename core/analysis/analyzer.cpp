@@ -32,6 +32,19 @@ void Analyzer::analyze(std::string_view text, std::vector<Token>& out,
     append_tokens(first_position, out);
 }
 
+void Analyzer::analyze(std::string_view text, TokenList& out, std::uint32_t first_position) {
+    normalized_.clear();
+    normalize_fold(text, normalized_);
+    pieces_.clear();
+    tokenizer_.tokenize(normalized_, pieces_);
+    std::uint32_t position = first_position;
+    for (const WordPiece& piece : pieces_)
+        out.push_back(piece.text, piece.numeric ? std::string_view(piece.text) : std::string_view(stemmer_.stem(piece.text)),
+                      position++);
+}
+
+void TokenList::push_back(const Token& token) { push_back(token.word, token.stem, token.position); }
+
 std::vector<Token> Analyzer::analyze(std::string_view text) {
     std::vector<Token> out;
     analyze(text, out);

@@ -7,6 +7,7 @@
 #include <vector>
 
 #include "analysis/stemmer.h"
+#include "analysis/token_list.h"
 #include "analysis/word_tokenizer.h"
 
 namespace scoop {
@@ -38,6 +39,8 @@ public:
     // `first_position`; offsets refer to the normalised text.
     void analyze(std::string_view text, std::vector<Token>& out, std::uint32_t first_position = 0);
     std::vector<Token> analyze(std::string_view text);
+    // The same tokens, packed (without offsets or joins): what indexing keeps.
+    void analyze(std::string_view text, TokenList& out, std::uint32_t first_position = 0);
 
     // Like analyze(), but begin/end are byte offsets into `text` itself, for
     // highlighting the original words in snippets.

@@ -27,7 +27,10 @@ using Clock = std::chrono::steady_clock;
 
 // JSON Lines files are read in pieces of about this size, so a file of a
 // million articles never sits analysed in memory all at once.
-constexpr std::size_t kJsonChunkBytes = std::size_t{8} << 20;
+constexpr std::size_t kJsonChunkBytes = std::size_t{2} << 20;
+// Analysed documents waiting for the writer may take this share of the RAM
+// budget (and always at least one piece), so the run stays near the budget.
+constexpr std::size_t kAheadShare = 8;
 // Undelivered pieces a worker may hold before it waits for the writer.
 constexpr std::size_t kMaxPendingChunks = 2;
 
@@ -47,6 +50,7 @@ struct FileResult {
     std::optional<std::string> skip_reason;
     std::uint64_t content_hash = 0;
     std::uint64_t bytes = 0;
+    std::uint64_t weight = 0;  // memory its documents take, for the limit
     std::vector<AnalyzedDocument> docs;
     std::vector<FileIssue> warnings;
 };
@@ -61,13 +65,21 @@ bool is_within(const std::string& path, const std::string& root) {
 }
 
 // Hands results to the writer in task order, whatever order the workers
-// finish in, so the same files always get the same document numbers.
+// finish in, so the same files always get the same document numbers. Work
+// ahead of the writer is bounded in memory; the piece the writer waits
+// for is always let through, so workers ahead cannot starve it.
 class OrderedResults {
 public:
+    explicit OrderedResults(std::uint64_t ahead_limit) : ahead_limit_(ahead_limit) {}
+
     void push(std::size_t task, FileResult result) {
         std::unique_lock lock(mutex_);
-        room_.wait(lock, [&] { return pending_[task].size() < kMaxPendingChunks || failed_; });
+        room_.wait(lock, [&] {
+            return failed_ || (pending_[task].size() < kMaxPendingChunks &&
+                               (task == next_ || pending_bytes_ + result.weight <= ahead_limit_));
+        });
         if (failed_) return;
+        pending_bytes_ += result.weight;
         pending_[task].push_back(std::move(result));
         ready_.notify_all();
     }
@@ -78,6 +90,7 @@ public:
         if (failed_) throw Error(failure_);
         FileResult r = std::move(pending_[task].front());
         pending_[task].pop_front();
+        pending_bytes_ -= r.weight;
         if (r.last_chunk) {
             pending_.erase(task);
             next_ = task + 1;
@@ -98,6 +111,8 @@ private:
     std::condition_variable ready_, room_;
     std::map<std::size_t, std::deque<FileResult>> pending_;
     std::size_t next_ = 0;
+    std::uint64_t ahead_limit_;
+    std::uint64_t pending_bytes_ = 0;
     bool failed_ = false;
     std::string failure_;
 };
@@ -106,7 +121,8 @@ class Updater {
 public:
     Updater(const UpdateOptions& options, const ProgressCallback& progress)
         : options_(options), progress_(progress), started_(Clock::now()),
-          writer_(options.index_dir, WriterOptions{options.ram_budget_bytes, options.language, options.title_weight, options.merge_policy}) {
+          writer_(options.index_dir, WriterOptions{options.ram_budget_bytes, options.language, options.title_weight, options.merge_policy}),
+          results_(std::max<std::uint64_t>(options.ram_budget_bytes / kAheadShare, kJsonChunkBytes)) {
         index_dir_ = fs::weakly_canonical(fs::absolute(options.index_dir)).string();
     }
 
@@ -297,6 +313,7 @@ private:
                 r.docs.push_back(analyze_article(analyzer, std::move(a), 0));
             }
             articles += r.docs.size();
+            for (const AnalyzedDocument& d : r.docs) r.weight += d.memory_bytes() + sizeof(AnalyzedDocument);
             line_offset += static_cast<std::uint32_t>(std::count(piece.begin(), piece.end(), '\n'));
             start = end;
             r.last_chunk = start >= all.size();

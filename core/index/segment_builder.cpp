@@ -40,19 +40,19 @@ std::uint32_t SegmentBuilder::new_term(TermKind kind, std::string_view text) {
     return id;
 }
 
-const SegmentBuilder::WordTerms& SegmentBuilder::terms_of(const Token& token, bool in_title) {
+const SegmentBuilder::WordTerms& SegmentBuilder::terms_of(std::string_view word, std::string_view stem, bool in_title) {
     bool inserted = false;
-    WordTerms& w = words_.find_or_insert(token.word, WordTerms{}, inserted);
+    WordTerms& w = words_.find_or_insert(word, WordTerms{}, inserted);
     if (w.text_word == kNone) {
-        w.text_word = new_term(TermKind::kTextWord, token.word);
-        StemTerms& s = stems_.find_or_insert(token.stem, StemTerms{}, inserted);
-        if (s.text == kNone) s.text = new_term(TermKind::kTextStem, token.stem);
+        w.text_word = new_term(TermKind::kTextWord, word);
+        StemTerms& s = stems_.find_or_insert(stem, StemTerms{}, inserted);
+        if (s.text == kNone) s.text = new_term(TermKind::kTextStem, stem);
         w.text_stem = s.text;
     }
     if (in_title && w.title_word == kNone) {
-        w.title_word = new_term(TermKind::kTitleWord, token.word);
-        StemTerms& s = stems_.find_or_insert(token.stem, StemTerms{}, inserted);
-        if (s.title == kNone) s.title = new_term(TermKind::kTitleStem, token.stem);
+        w.title_word = new_term(TermKind::kTitleWord, word);
+        StemTerms& s = stems_.find_or_insert(stem, StemTerms{}, inserted);
+        if (s.title == kNone) s.title = new_term(TermKind::kTitleStem, stem);
         w.title_stem = s.title;
     }
     return w;
@@ -78,15 +78,15 @@ void SegmentBuilder::add(const AnalyzedDocument& doc) {
     const std::uint32_t body_offset = title_words + kFieldGap;
     occurrences_.clear();
     doc_terms_.clear();
-    for (const Token& t : doc.title) {
-        const WordTerms& w = terms_of(t, true);
+    for (const auto t : doc.title) {
+        const WordTerms& w = terms_of(t.word, t.stem, true);
         occur(w.text_word, t.position);
         for (std::uint32_t k = 0; k < title_weight_; ++k) occur(w.text_stem, t.position);
         occur(w.title_word, t.position);
         occur(w.title_stem, t.position);
     }
-    for (const Token& t : doc.body) {
-        const WordTerms& w = terms_of(t, false);
+    for (const auto t : doc.body) {
+        const WordTerms& w = terms_of(t.word, t.stem, false);
         occur(w.text_word, body_offset + t.position);
         occur(w.text_stem, body_offset + t.position);
     }

@@ -19,9 +19,13 @@ namespace scoop {
 // An article with its fields analysed, ready to be inverted.
 struct AnalyzedDocument {
     Article article;
-    std::vector<Token> title;
-    std::vector<Token> body;
+    TokenList title;
+    TokenList body;
     std::uint64_t file_id = 0;
+
+    std::size_t memory_bytes() const {
+        return title.memory_bytes() + body.memory_bytes() + article.body.capacity() + article.title.capacity();
+    }
 };
 
 AnalyzedDocument analyze_article(Analyzer& analyzer, Article article, std::uint64_t file_id);
@@ -66,7 +70,7 @@ private:
         std::uint32_t text = kNone, title = kNone;
     };
 
-    const WordTerms& terms_of(const Token& token, bool in_title);
+    const WordTerms& terms_of(std::string_view word, std::string_view stem, bool in_title);
     std::uint32_t new_term(TermKind kind, std::string_view text);
     void occur(std::uint32_t term, std::uint32_t position);
 

@@ -222,15 +222,15 @@ std::unique_ptr<Corpus> build_corpus(std::uint32_t seed, std::size_t n, std::uin
             ModelDoc m;
             m.date = a.date;
             const std::uint32_t offset = static_cast<std::uint32_t>(doc.title.size()) + kFieldGap;
-            for (const Token& t : doc.title) {
-                m.words[0][t.word].push_back(t.position);
-                m.stems[0][t.stem] += title_weight;  // title words count extra in the text stems
-                m.words[1][t.word].push_back(t.position);
-                m.stems[1][t.stem]++;
+            for (const auto t : doc.title) {
+                m.words[0][std::string(t.word)].push_back(t.position);
+                m.stems[0][std::string(t.stem)] += title_weight;  // title words count extra in the text stems
+                m.words[1][std::string(t.word)].push_back(t.position);
+                m.stems[1][std::string(t.stem)]++;
             }
-            for (const Token& t : doc.body) {
-                m.words[0][t.word].push_back(offset + t.position);
-                m.stems[0][t.stem]++;
+            for (const auto t : doc.body) {
+                m.words[0][std::string(t.word)].push_back(offset + t.position);
+                m.stems[0][std::string(t.stem)]++;
             }
             m.length[0] = static_cast<std::uint32_t>(title_weight * doc.title.size() + doc.body.size());
             m.length[1] = static_cast<std::uint32_t>(doc.title.size());

@@ -50,11 +50,11 @@ struct Fixture {
             }
             doc.body.push_back(make_token("everywhere", length));
             if (d == doc_count - 1) doc.body.push_back(make_token("onlylast", length + 1));
-            for (const Token& t : doc.title) {
+            for (const auto t : doc.title) {
                 model[term_key(TermKind::kTextWord, t.word)][d].push_back(t.position);
                 model[term_key(TermKind::kTitleWord, t.word)][d].push_back(t.position);
             }
-            for (const Token& t : doc.body)
+            for (const auto t : doc.body)
                 model[term_key(TermKind::kTextWord, t.word)][d].push_back(1 + kFieldGap + t.position);
             builder.add(doc);
             docs.push_back(std::move(doc));
