@@ -18,11 +18,14 @@ namespace scoop {
 
 struct Searcher::Plan {
     enum class Kind { kNothing, kTerm, kPhrase, kBoolean, kDateRange } kind = Kind::kNothing;
-    // kTerm: one list.
+    // kTerm: one list, and where it is in each segment (looked up once).
     std::string key;
     TermWeight weight;
-    // kPhrase: the words' lists in phrase order; kTerm and kPhrase: their field.
+    std::vector<std::optional<TermInfo>> infos;
+    // kPhrase: the words' lists in phrase order, and per segment where they
+    // are; kTerm and kPhrase: their field.
     std::vector<std::string> keys;
+    std::vector<std::vector<std::optional<TermInfo>>> word_infos;  // [segment][word]
     Field field = Field::kText;
     // kBoolean
     std::vector<std::pair<Occur, std::unique_ptr<Plan>>> clauses;
@@ -36,7 +39,7 @@ using Plan = Searcher::Plan;
 
 std::unique_ptr<Plan> nothing() { return std::make_unique<Plan>(); }
 
-ScorerPtr build(const Plan& plan, const Segment& segment);
+ScorerPtr build(const Plan& plan, const Segment& segment, std::size_t si);
 
 ScorerPtr combine_any(std::vector<ScorerPtr> scorers) {
     if (scorers.empty()) return nullptr;
@@ -44,7 +47,7 @@ ScorerPtr combine_any(std::vector<ScorerPtr> scorers) {
     return std::make_unique<DisjunctionScorer>(std::move(scorers));
 }
 
-ScorerPtr build_boolean(const Plan& plan, const Segment& segment) {
+ScorerPtr build_boolean(const Plan& plan, const Segment& segment, std::size_t si) {
     std::vector<ScorerPtr> musts, shoulds, nots;
     std::vector<const Plan*> filters;
     bool had_should = false;
@@ -53,7 +56,7 @@ ScorerPtr build_boolean(const Plan& plan, const Segment& segment) {
             filters.push_back(child.get());
             continue;
         }
-        ScorerPtr s = build(*child, segment);
+        ScorerPtr s = build(*child, segment, si);
         switch (occur) {
             case Occur::kMust:
             case Occur::kFilter:
@@ -87,11 +90,11 @@ ScorerPtr build_boolean(const Plan& plan, const Segment& segment) {
     return required;
 }
 
-ScorerPtr build(const Plan& plan, const Segment& segment) {
+ScorerPtr build(const Plan& plan, const Segment& segment, std::size_t si) {
     switch (plan.kind) {
         case Plan::Kind::kNothing: return nullptr;
         case Plan::Kind::kTerm: {
-            const auto info = segment.find(plan.key);
+            const auto& info = plan.infos[si];
             if (!info) return nullptr;
             return std::make_unique<TermScorer>(ScoredList{segment.postings(*info), plan.weight, plan.field, describe_key(plan.key)},
                                                 segment.docs());
@@ -100,7 +103,7 @@ ScorerPtr build(const Plan& plan, const Segment& segment) {
             std::vector<PostingCursor> words;
             std::string label = plan.field == Field::kTitle ? "title:\"" : "text:\"";
             for (std::size_t i = 0; i < plan.keys.size(); ++i) {
-                const auto info = segment.find(plan.keys[i]);
+                const auto& info = plan.word_infos[si][i];
                 if (!info) return nullptr;
                 words.push_back(segment.postings(*info));
                 if (i) label += ' ';
@@ -108,7 +111,7 @@ ScorerPtr build(const Plan& plan, const Segment& segment) {
             }
             return std::make_unique<PhraseScorer>(std::move(words), plan.weight, plan.field, segment.docs(), label + "\"");
         }
-        case Plan::Kind::kBoolean: return build_boolean(plan, segment);
+        case Plan::Kind::kBoolean: return build_boolean(plan, segment, si);
         case Plan::Kind::kDateRange:
             return std::make_unique<DateFilterScorer>(std::make_unique<AllDocsScorer>(segment.doc_count()), segment.docs(),
                                                       plan.from, plan.to);
@@ -120,23 +123,24 @@ double elapsed_ms(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }
 
-// The main posting lists of the plan's positive terms.
-void collect_term_keys(const Plan& plan, std::vector<const std::string*>& keys) {
-    if (plan.kind == Plan::Kind::kTerm) keys.push_back(&plan.key);
+// The main posting lists of the plan's positive terms in one segment.
+void collect_terms(const Plan& plan, std::size_t si, std::vector<const TermInfo*>& terms) {
+    if (plan.kind == Plan::Kind::kTerm && plan.infos[si]) terms.push_back(&*plan.infos[si]);
     for (const auto& [occur, child] : plan.clauses)
-        if (occur != Occur::kMustNot) collect_term_keys(*child, keys);
+        if (occur != Occur::kMustNot) collect_terms(*child, si, terms);
 }
 
 // Seeds the top k with the exact scores of the documents where the query's
 // terms score best (their champion lists), so that block-max pruning has a
 // high threshold from the first block on instead of one that creeps up in
 // document order. Returns the global numbers of the documents inserted.
-std::vector<std::uint64_t> seed_with_champions(const Plan& plan, const Segment& segment, std::uint64_t base, TopK& top) {
-    std::vector<const std::string*> keys;
-    collect_term_keys(plan, keys);
+std::vector<std::uint64_t> seed_with_champions(const Plan& plan, const Segment& segment, std::size_t si,
+                                               std::uint64_t base, TopK& top) {
+    std::vector<const TermInfo*> terms;
+    collect_terms(plan, si, terms);
     std::vector<std::uint32_t> candidates;
-    for (const std::string* key : keys)
-        if (const auto info = segment.find(*key); info && info->champion_bytes > 0) {
+    for (const TermInfo* info : terms)
+        if (info->champion_bytes > 0) {
             const auto docs = segment.postings(*info).champions();
             candidates.insert(candidates.end(), docs.begin(), docs.end());
         }
@@ -144,7 +148,7 @@ std::vector<std::uint64_t> seed_with_champions(const Plan& plan, const Segment& 
     if (candidates.empty()) return seeded;
     std::sort(candidates.begin(), candidates.end());
     candidates.erase(std::unique(candidates.begin(), candidates.end()), candidates.end());
-    ScorerPtr probe = build(plan, segment);
+    ScorerPtr probe = build(plan, segment, si);
     if (!probe) return seeded;
     for (const std::uint32_t d : candidates) {
         probe->advance(d);
@@ -176,10 +180,19 @@ std::unique_ptr<Searcher::Plan> Searcher::compile(const Query& query, const Sear
                                                   std::vector<std::string>& warnings) {
     const IndexReader& r = *reader_;
     const std::uint64_t n = r.doc_count();
+    // A key's entry in each segment, and its document frequency in all.
+    auto lookup = [&](const std::string& key, std::vector<std::optional<TermInfo>>& infos) {
+        std::uint64_t df = 0;
+        for (const auto& segment : r.segments()) {
+            infos.push_back(segment->find(key));
+            if (infos.back()) df += infos.back()->df;
+        }
+        return df;
+    };
     auto term_plan = [&](Field field, const std::string& key) {
-        const std::uint64_t df = r.doc_freq(key);
-        if (df == 0) return nothing();
         auto p = std::make_unique<Plan>();
+        const std::uint64_t df = lookup(key, p->infos);
+        if (df == 0) return nothing();
         p->kind = Plan::Kind::kTerm;
         p->field = field;
         p->key = key;
@@ -197,10 +210,13 @@ std::unique_ptr<Searcher::Plan> Searcher::compile(const Query& query, const Sear
         plan->kind = Plan::Kind::kPhrase;
         plan->field = p->field;
         double idf = 0;
+        plan->word_infos.resize(r.segments().size());
         for (const auto& w : p->words) {
             plan->keys.push_back(term_key(word_kind(p->field), w));
-            const std::uint64_t df = r.doc_freq(plan->keys.back());
+            std::vector<std::optional<TermInfo>> infos;
+            const std::uint64_t df = lookup(plan->keys.back(), infos);
             if (df == 0) return nothing();
+            for (std::size_t si = 0; si < infos.size(); ++si) plan->word_infos[si].push_back(infos[si]);
             idf += bm25_idf(df, n);
         }
         plan->weight = TermWeight(idf, options.bm25, r.average_length(p->field));
@@ -277,11 +293,11 @@ SearchResult Searcher::search(std::string_view query_text, const SearchOptions& 
     const auto& segments = reader_->segments();
     for (std::size_t si = 0; si < segments.size(); ++si) {
         const Segment& segment = *segments[si];
-        ScorerPtr scorer = build(*plan, segment);
+        ScorerPtr scorer = build(*plan, segment, si);
         if (!scorer) continue;
         const std::uint64_t base = reader_->doc_base(si);
         const std::vector<std::uint64_t> seeded =
-            may_prune ? seed_with_champions(*plan, segment, base, top) : std::vector<std::uint64_t>{};
+            may_prune ? seed_with_champions(*plan, segment, si, base, top) : std::vector<std::uint64_t>{};
         if (pruned && top.full()) scorer->set_min_competitive_score(top.threshold());
         for (; scorer->doc() != kEndDoc; scorer->next()) {
             const std::uint32_t d = scorer->doc();
@@ -322,7 +338,7 @@ SearchResult Searcher::search(std::string_view query_text, const SearchOptions& 
             hit.snippet = make_snippet(analyzer_, text, terms, options.snippet_width);
         }
         if (options.explain) {
-            ScorerPtr s = build(*plan, *segments[si]);
+            ScorerPtr s = build(*plan, *segments[si], si);
             if (s) {
                 s->advance(local);
                 if (s->doc() == local) s->explain(hit.explanation);
@@ -340,10 +356,11 @@ std::uint64_t Searcher::count(std::string_view query_text, const SearchOptions& 
     std::vector<std::string> warnings;
     const std::unique_ptr<Plan> plan = compile(parsed.query, options, warnings);
     std::uint64_t total = 0;
-    for (const auto& segment : reader_->segments()) {
-        ScorerPtr scorer = build(*plan, *segment);
+    for (std::size_t si = 0; si < reader_->segments().size(); ++si) {
+        const Segment& segment = *reader_->segments()[si];
+        ScorerPtr scorer = build(*plan, segment, si);
         if (!scorer) continue;
-        for (; scorer->doc() != kEndDoc; scorer->next()) total += !segment->deleted(scorer->doc());
+        for (; scorer->doc() != kEndDoc; scorer->next()) total += !segment.deleted(scorer->doc());
     }
     return total;
 }
