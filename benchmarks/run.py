@@ -190,11 +190,7 @@ class Harness:
     def index(self, corpus_name, paths):
         base = self.work / corpus_name
         saved = base / "index-results.json"
-        if self.args.reuse_indexes and saved.exists():
-            previous = json.loads(saved.read_text())
-            if all(e in previous and (base / f"index-{e}").exists() for e in self.args.engines):
-                log(f"{corpus_name}: reusing the indexes and figures of an earlier run")
-                return previous
+        previous = json.loads(saved.read_text()) if saved.exists() else {}
         # The reference engines take files: folders become their JSON Lines files.
         files = []
         for p in map(Path, paths):
@@ -203,6 +199,10 @@ class Harness:
         out = {"input_bytes": size}
         for engine in self.args.engines:
             target = base / f"index-{engine}"
+            if self.args.reuse_indexes and engine in previous and target.exists():
+                log(f"{corpus_name}: reusing the {engine} index and its figures from an earlier run")
+                out[engine] = previous[engine]
+                continue
             shutil.rmtree(target, ignore_errors=True)
             if target.exists():
                 target.unlink()
@@ -233,7 +233,7 @@ class Harness:
                 extra = {}
             out[engine] = {"seconds": secs, "documents": docs, "peak_rss_kib": rss, "index_bytes": index_bytes, **extra}
             log(f"  {docs:,} documents in {secs:.1f} s, {index_bytes / 1e6:.1f} MB, peak {rss / 1024:.0f} MiB")
-        saved.write_text(json.dumps(out))
+        saved.write_text(json.dumps({**previous, **out}))
         return out
 
     # ---------------------------------------------------------------- queries
@@ -500,7 +500,8 @@ def parse_args():
     p.add_argument("--bin", default=str(ROOT / "build" / "bin"), help="where the built programs are")
     p.add_argument("--skip-build", action="store_true", help="use the programs already built")
     p.add_argument("--reuse-indexes", action="store_true",
-                   help="keep indexes (and their indexing figures) from an earlier run in --work")
+                   help="keep each engine's index (and its indexing figures) from an earlier run in --work; "
+                        "delete an index folder to rebuild it")
     p.add_argument("--engines", default="scoop,xapian,fts5")
     p.add_argument("--corpora", default="markov,reuters,human", help="markov, reuters, human")
     p.add_argument("--collections", default="cacm,cranfield,time")
