@@ -123,9 +123,13 @@ double elapsed_ms(std::chrono::steady_clock::time_point start) {
     return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
 }
 
-// The main posting lists of the plan's positive terms in one segment.
+// The posting lists of the plan's positive terms and phrase words in one
+// segment: where the best documents are likely to be.
 void collect_terms(const Plan& plan, std::size_t si, std::vector<const TermInfo*>& terms) {
     if (plan.kind == Plan::Kind::kTerm && plan.infos[si]) terms.push_back(&*plan.infos[si]);
+    if (plan.kind == Plan::Kind::kPhrase)
+        for (const auto& info : plan.word_infos[si])
+            if (info) terms.push_back(&*info);
     for (const auto& [occur, child] : plan.clauses)
         if (occur != Occur::kMustNot) collect_terms(*child, si, terms);
 }
