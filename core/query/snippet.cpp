@@ -53,7 +53,11 @@ Snippet make_snippet(Analyzer& analyzer, std::string_view text, const HighlightT
     }
     for (std::size_t p = 0; p < terms.phrases.size(); ++p) {
         const auto& words = terms.phrases[p];
-        const int id = item_of("\"" + std::to_string(p));
+        // Built with append: GCC 12 flags "literal" + std::string with a
+        // false -Wrestrict warning.
+        std::string key = "\"";
+        key += std::to_string(p);
+        const int id = item_of(key);
         for (std::size_t i = 0; i + words.size() <= tokens.size(); ++i) {
             bool all = true;
             for (std::size_t k = 0; k < words.size() && all; ++k) all = tokens[i + k].word == words[k];

@@ -61,7 +61,9 @@ protected:
         for (const std::string q : {"missile", "\"missile talks\"", "moscow -officials", "mis*"}) {
             const RunResult r = searcher("--json --index " + shell_quote(index) + " -- " + shell_quote(q));
             ASSERT_LE(r.status, 2) << "searcher crashed on '" << q << "': " << r.err;
-            if (r.status == 2) EXPECT_NE(r.err.find(name), std::string::npos) << r.err;
+            if (r.status == 2) {
+                EXPECT_NE(r.err.find(name), std::string::npos) << r.err;
+            }
         }
         const RunResult verify = searcher("--verify --count --index " + shell_quote(index) + " missile");
         ASSERT_LE(verify.status, 2) << verify.err;
