@@ -335,25 +335,9 @@ std::string match_expression(const LogicalQuery& q) {
     return out;
 }
 
-struct Answer {
-    std::uint64_t nanoseconds = 0;
-    std::vector<std::int64_t> top;
-    std::string error;
-};
-
 int run_search(const std::string& db_path, int warmup, bool count, int cache_mb,
                const std::string& language) {
-    std::vector<QueryLine> queries;
-    std::size_t line_number = 0;
-    for (std::string line; std::getline(std::cin, line);) {
-        ++line_number;
-        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-        try {
-            queries.push_back(parse_query_line(line));
-        } catch (const std::exception& e) {
-            throw Error(fmt::format("query line {}: {}", line_number, e.what()));
-        }
-    }
+    const std::vector<QueryLine> queries = read_query_lines(std::cin);
 
     if (!std::filesystem::exists(db_path)) throw Error(db_path + ": no such database");
     Sqlite db(db_path, SQLITE_OPEN_READONLY);
@@ -371,7 +355,6 @@ int run_search(const std::string& db_path, int warmup, bool count, int cache_mb,
     std::string expression;
     auto answer = [&](const QueryLine& line) {
         Answer a;
-        const auto start = Clock::now();
         const LogicalQuery logical = analyse_query(analyzer, line);
         if (logical.error.empty()) {
             expression = match_expression(logical);
@@ -393,26 +376,14 @@ int run_search(const std::string& db_path, int warmup, bool count, int cache_mb,
         } else {
             a.error = logical.error;
         }
-        a.nanoseconds =
-            static_cast<std::uint64_t>(std::chrono::nanoseconds(Clock::now() - start).count());
         return a;
     };
 
-    for (int round = 0; round < warmup; ++round)
-        for (const QueryLine& q : queries) answer(q);
-    std::vector<Answer> answers;
-    answers.reserve(queries.size());
-    for (const QueryLine& q : queries) answers.push_back(answer(q));
+    const std::vector<Answer> answers = answer_all(queries, warmup, answer);
 
     for (std::size_t i = 0; i < queries.size(); ++i) {
         const Answer& a = answers[i];
-        // FTS5 does not estimate: "hits_estimated" is null.
-        nlohmann::json out = {{"id", queries[i].id},
-                              {"class", queries[i].query_class},
-                              {"latency_us", static_cast<double>(a.nanoseconds) / 1000.0},
-                              {"top", a.top},
-                              {"hits_estimated", nullptr}};
-        if (!a.error.empty()) out["error"] = a.error;
+        nlohmann::json out = answer_record(queries[i], a);
         if (count) {
             std::int64_t hits = 0;
             if (a.error.empty()) {

@@ -112,50 +112,15 @@
 #include "analysis/extractor.h"
 #include "util/error.h"
 #include "util/file.h"
+#include "common/input_files.h"
+#include "common/random.h"
 
 namespace scoop {
 namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// ---------------------------------------------------------------------------
-// Shared pieces
-
-std::uint64_t splitmix64(std::uint64_t x) {
-    x += 0x9E3779B97F4A7C15ull;
-    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
-    x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
-    return x ^ (x >> 31);
-}
-
-// Uniform draws from raw std::mt19937_64 outputs by Lemire's method:
-// std:: distributions differ between standard libraries, this does not.
-class Random {
-  public:
-    explicit Random(std::uint64_t seed) : engine_(splitmix64(seed)) {}
-
-    std::uint64_t below(std::uint64_t n) {
-        __extension__ using Wide = unsigned __int128;
-        Wide m = static_cast<Wide>(engine_()) * n;
-        auto low = static_cast<std::uint64_t>(m);
-        if (low < n) {
-            const std::uint64_t threshold = (0 - n) % n;
-            while (low < threshold) {
-                m = static_cast<Wide>(engine_()) * n;
-                low = static_cast<std::uint64_t>(m);
-            }
-        }
-        return static_cast<std::uint64_t>(m >> 64);
-    }
-
-    template <typename T>
-    const T& pick(const std::vector<T>& v) {
-        return v[below(v.size())];
-    }
-
-  private:
-    std::mt19937_64 engine_;
-};
+using bench::Random;
 
 // Code points of UTF-8 text, and whether the first `n` are all letters.
 std::size_t code_points(std::string_view s) {
@@ -339,30 +304,6 @@ struct CorpusStats {
     std::vector<std::string> vocabulary;  // distinct words, sorted bytewise
     std::vector<SampleDoc> sample;
 };
-
-std::vector<std::string> expand_corpus(const std::vector<std::string>& inputs) {
-    namespace fs = std::filesystem;
-    std::vector<std::string> files;
-    for (const auto& input : inputs) {
-        std::error_code ec;
-        if (fs::is_directory(input, ec)) {
-            std::vector<std::string> found;
-            for (const auto& e : fs::recursive_directory_iterator(input)) {
-                const std::string ext = e.path().extension().string();
-                if (e.is_regular_file() && (ext == ".jsonl" || ext == ".ndjson" || ext == ".json"))
-                    found.push_back(e.path().string());
-            }
-            if (found.empty()) throw Error(input + ": no .jsonl files in this folder");
-            std::sort(found.begin(), found.end());
-            files.insert(files.end(), found.begin(), found.end());
-        } else if (fs::is_regular_file(input, ec)) {
-            files.push_back(input);
-        } else {
-            throw Error(input + ": no such file or folder");
-        }
-    }
-    return files;
-}
 
 CorpusStats gather(const std::vector<std::string>& files, std::uint64_t max_docs, unsigned threads,
                    std::size_t sample_size, std::uint64_t seed) {
@@ -772,7 +713,7 @@ void run_corpus_mode(const std::vector<std::string>& corpus, std::size_t per_cla
                      std::uint64_t seed, std::uint64_t max_docs, unsigned threads,
                      const std::string& out_path) {
     const auto start = Clock::now();
-    const std::vector<std::string> files = expand_corpus(corpus);
+    const std::vector<std::string> files = bench::expand_inputs(corpus, {".jsonl", ".ndjson", ".json"}, true);
     OutputFile out(out_path);
     const std::size_t sample_size = std::max<std::size_t>(2000, per_class * 20);
     const CorpusStats stats = gather(files, max_docs, threads, sample_size, seed);

@@ -74,48 +74,15 @@
 #include <vector>
 
 #include "util/error.h"
+#include "common/random.h"
 
 namespace scoop {
 namespace {
 
 using Clock = std::chrono::steady_clock;
 
-// ---------------------------------------------------------------------------
-// Portable random draws
-
-std::uint64_t splitmix64(std::uint64_t x) {
-    x += 0x9E3779B97F4A7C15ull;
-    x = (x ^ (x >> 30)) * 0xBF58476D1CE4E5B9ull;
-    x = (x ^ (x >> 27)) * 0x94D049BB133111EBull;
-    return x ^ (x >> 31);
-}
-
-// Uniform in [0, n), n > 0, from raw engine outputs by Lemire's
-// multiply-and-reject method: exact, nearly division-free, and the same on
-// every standard library (unlike std::uniform_int_distribution).
-class Random {
-  public:
-    explicit Random(std::uint64_t seed) : engine_(seed) {}
-
-    std::uint64_t below(std::uint64_t n) {
-        __extension__ using Wide = unsigned __int128;
-        Wide m = static_cast<Wide>(engine_()) * n;
-        auto low = static_cast<std::uint64_t>(m);
-        if (low < n) {
-            // Draws whose low half falls below 2^64 mod n would make some
-            // results likelier; they are redrawn.
-            const std::uint64_t threshold = (0 - n) % n;
-            while (low < threshold) {
-                m = static_cast<Wide>(engine_()) * n;
-                low = static_cast<std::uint64_t>(m);
-            }
-        }
-        return static_cast<std::uint64_t>(m >> 64);
-    }
-
-  private:
-    std::mt19937_64 engine_;
-};
+using bench::Random;
+using bench::splitmix64;
 
 // ---------------------------------------------------------------------------
 // Tokens
@@ -552,7 +519,7 @@ class Generator {
 
     // Article `n` (0-based) as a JSON line, appended to `out`.
     void article(std::uint64_t n, std::string& out) const {
-        Random random(splitmix64(seed_ + n));
+        Random random(seed_ + n);
         std::string title = generate_title(random, pick(t_.title_lengths, random));
         std::string body = generate_body(random, pick(t_.body_lengths, random));
         // span * n stays below 2^63 for up to kMaxArticles articles.

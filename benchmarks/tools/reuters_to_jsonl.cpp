@@ -50,6 +50,8 @@
 #include <vector>
 
 #include "util/error.h"
+#include "util/utf8.h"
+#include "common/input_files.h"
 #include "util/file.h"
 
 namespace scoop {
@@ -70,24 +72,6 @@ struct Stats {
     std::uint64_t input_bytes = 0;
     std::uint64_t output_bytes = 0;
 };
-
-void append_utf8(std::string& out, std::uint32_t cp) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
 
 bool is_control(std::uint32_t cp) {
     return (cp < 0x20 && cp != '\n' && cp != '\t') || cp == 0x7F || (cp >= 0x80 && cp < 0xA0) ||
@@ -378,29 +362,6 @@ void convert_file(const std::string& path, std::ostream& out, std::set<std::stri
     }
 }
 
-std::vector<std::string> expand_inputs(const std::vector<std::string>& inputs) {
-    namespace fs = std::filesystem;
-    std::vector<std::string> files;
-    for (const auto& input : inputs) {
-        std::error_code ec;
-        if (fs::is_directory(input, ec)) {
-            std::vector<std::string> found;
-            for (const auto& entry : fs::directory_iterator(input)) {
-                if (entry.is_regular_file() && entry.path().extension() == ".sgm")
-                    found.push_back(entry.path().string());
-            }
-            if (found.empty()) throw Error(input + ": no .sgm files in this folder");
-            std::sort(found.begin(), found.end());
-            files.insert(files.end(), found.begin(), found.end());
-        } else if (fs::is_regular_file(input, ec)) {
-            files.push_back(input);
-        } else {
-            throw Error(input + ": no such file or folder");
-        }
-    }
-    return files;
-}
-
 int run(int argc, char** argv) {
     CLI::App app{"Convert Reuters-21578 SGML (reut2-*.sgm) to JSON Lines for the indexer."};
     std::string out_path;
@@ -411,7 +372,7 @@ int run(int argc, char** argv) {
 
     const auto start = std::chrono::steady_clock::now();
     try {
-        const std::vector<std::string> files = expand_inputs(inputs);
+        const std::vector<std::string> files = bench::expand_inputs(inputs, {".sgm"}, false);
         std::ofstream out(out_path, std::ios::binary | std::ios::trunc);
         if (!out) throw Error(out_path + ": cannot open for writing");
         Stats stats;

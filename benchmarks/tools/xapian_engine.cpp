@@ -239,26 +239,9 @@ struct QueryBuilder {
     }
 };
 
-struct Answer {
-    std::uint64_t nanoseconds = 0;
-    std::vector<Xapian::docid> top;
-    Xapian::doccount estimated = 0;
-    std::string error;
-};
-
 int run_search(const std::string& db_path, double k1, double b, double title_boost, int warmup,
                bool count, PrefixMode prefix_mode, const std::string& language) {
-    std::vector<QueryLine> queries;
-    std::size_t line_number = 0;
-    for (std::string line; std::getline(std::cin, line);) {
-        ++line_number;
-        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
-        try {
-            queries.push_back(parse_query_line(line));
-        } catch (const std::exception& e) {
-            throw Error(fmt::format("query line {}: {}", line_number, e.what()));
-        }
-    }
+    const std::vector<QueryLine> queries = read_query_lines(std::cin);
 
     Xapian::Database db(db_path);
     Analyzer analyzer(language);
@@ -273,7 +256,6 @@ int run_search(const std::string& db_path, double k1, double b, double title_boo
     // query, find the best ten, fetch and decode their stored fields.
     auto answer = [&](const QueryLine& line) {
         Answer a;
-        const auto start = Clock::now();
         const LogicalQuery logical = analyse_query(analyzer, line);
         if (logical.error.empty()) {
             enquire.set_query(builder.build(logical));
@@ -287,25 +269,14 @@ int run_search(const std::string& db_path, double k1, double b, double title_boo
         } else {
             a.error = logical.error;
         }
-        a.nanoseconds =
-            static_cast<std::uint64_t>(std::chrono::nanoseconds(Clock::now() - start).count());
         return a;
     };
 
-    for (int round = 0; round < warmup; ++round)
-        for (const QueryLine& q : queries) answer(q);
-    std::vector<Answer> answers;
-    answers.reserve(queries.size());
-    for (const QueryLine& q : queries) answers.push_back(answer(q));
+    const std::vector<Answer> answers = answer_all(queries, warmup, answer);
 
     for (std::size_t i = 0; i < queries.size(); ++i) {
         const Answer& a = answers[i];
-        nlohmann::json out = {{"id", queries[i].id},
-                              {"class", queries[i].query_class},
-                              {"latency_us", static_cast<double>(a.nanoseconds) / 1000.0},
-                              {"top", a.top},
-                              {"hits_estimated", a.estimated}};
-        if (!a.error.empty()) out["error"] = a.error;
+        nlohmann::json out = answer_record(queries[i], a);
         if (count) {
             // Not timed. With check_at_least covering every document the
             // matcher counts every match, so the estimate is exact.

@@ -9,6 +9,7 @@
 
 #include "analysis/boilerplate.h"
 #include "analysis/date_parser.h"
+#include "util/utf8.h"
 
 namespace scoop {
 namespace {
@@ -39,24 +40,6 @@ std::string lower(std::string_view s) {
 
 // ---------------------------------------------------------------------------
 // Character references
-
-void append_utf8(char32_t cp, std::string& out) {
-    if (cp < 0x80) {
-        out += static_cast<char>(cp);
-    } else if (cp < 0x800) {
-        out += static_cast<char>(0xC0 | (cp >> 6));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else if (cp < 0x10000) {
-        out += static_cast<char>(0xE0 | (cp >> 12));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    } else {
-        out += static_cast<char>(0xF0 | (cp >> 18));
-        out += static_cast<char>(0x80 | ((cp >> 12) & 0x3F));
-        out += static_cast<char>(0x80 | ((cp >> 6) & 0x3F));
-        out += static_cast<char>(0x80 | (cp & 0x3F));
-    }
-}
 
 // Names of U+00A0..U+00FF, in order.
 constexpr std::string_view kLatin1Names[96] = {
@@ -143,7 +126,7 @@ std::size_t decode_reference(std::string_view text, std::size_t pos, std::string
         if (i == digits_start) return 0;
         if (i < text.size() && text[i] == ';') ++i;
         const char32_t cp = too_long ? 0 : numeric_character(value);
-        if (cp != 0) append_utf8(cp, out);
+        if (cp != 0) append_utf8(out, cp);
         return i - pos;
     }
 
@@ -158,7 +141,7 @@ std::size_t decode_reference(std::string_view text, std::size_t pos, std::string
     if (!terminated && i < text.size() && (is_alnum(text[i]) || text[i] == '=')) return 0;
     const auto cp = named_reference(name);
     if (!cp) return 0;
-    if (*cp != 0xAD) append_utf8(*cp, out);  // a soft hyphen is invisible
+    if (*cp != 0xAD) append_utf8(out, *cp);  // a soft hyphen is invisible
     return i - pos + (terminated ? 1 : 0);
 }
 

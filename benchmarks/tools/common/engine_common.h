@@ -9,6 +9,7 @@
 #include <chrono>
 #include <cstdint>
 #include <future>
+#include <istream>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
@@ -264,5 +265,58 @@ inline LogicalQuery analyse_query(Analyzer& analyzer, const QueryLine& q) {
     return out;
 }
 
+
+// The query lines of standard input, in order (blank lines skipped).
+inline std::vector<QueryLine> read_query_lines(std::istream& in) {
+    std::vector<QueryLine> queries;
+    std::size_t line_number = 0;
+    for (std::string line; std::getline(in, line);) {
+        ++line_number;
+        if (line.find_first_not_of(" \t\r") == std::string::npos) continue;
+        try {
+            queries.push_back(parse_query_line(line));
+        } catch (const std::exception& e) {
+            throw Error(fmt::format("query line {}: {}", line_number, e.what()));
+        }
+    }
+    return queries;
+}
+
+// One engine's answer to one query: its top documents, and how long the
+// whole page took (analysis, search, stored fields of the hits).
+struct Answer {
+    std::uint64_t nanoseconds = 0;
+    std::vector<std::int64_t> top;
+    std::optional<std::uint64_t> estimated;  // the engine's hit estimate, if it makes one
+    std::string error;
+};
+
+// Answers every query `warmup` times untimed, then once timed, so that each
+// engine is measured warm in the same way.
+template <typename AnswerFn>
+std::vector<Answer> answer_all(const std::vector<QueryLine>& queries, int warmup, AnswerFn&& answer) {
+    for (int round = 0; round < warmup; ++round)
+        for (const QueryLine& q : queries) answer(q);
+    std::vector<Answer> answers;
+    answers.reserve(queries.size());
+    for (const QueryLine& q : queries) {
+        const auto start = Clock::now();
+        Answer a = answer(q);
+        a.nanoseconds = static_cast<std::uint64_t>(std::chrono::nanoseconds(Clock::now() - start).count());
+        answers.push_back(std::move(a));
+    }
+    return answers;
+}
+
+// The result line run.py reads for one query.
+inline nlohmann::json answer_record(const QueryLine& q, const Answer& a) {
+    nlohmann::json out = {{"id", q.id},
+                          {"class", q.query_class},
+                          {"latency_us", static_cast<double>(a.nanoseconds) / 1000.0},
+                          {"top", a.top},
+                          {"hits_estimated", a.estimated ? nlohmann::json(*a.estimated) : nlohmann::json(nullptr)}};
+    if (!a.error.empty()) out["error"] = a.error;
+    return out;
+}
 
 }  // namespace scoop::bench
