@@ -54,56 +54,43 @@ void ReqOptScorer::explain(std::vector<ScorePart>& parts) {
     if (optional_->doc() == doc_) optional_->explain(parts);
 }
 
-ReqExclScorer::ReqExclScorer(ScorerPtr required, ScorerPtr excluded)
-    : required_(std::move(required)), excluded_(std::move(excluded)) {
-    skip_excluded();
-}
-
-void ReqExclScorer::skip_excluded() {
+void FilterScorer::skip_rejected() {
     for (;;) {
         const std::uint32_t d = required_->doc();
-        if (d == kEndDoc) break;
-        excluded_->advance(d);
-        if (excluded_->doc() != d) break;
+        if (d == kEndDoc || accepts(d)) break;
         required_->next();
     }
     doc_ = required_->doc();
 }
 
-void ReqExclScorer::next() {
+void FilterScorer::next() {
     required_->next();
-    skip_excluded();
+    skip_rejected();
 }
 
-void ReqExclScorer::advance(std::uint32_t target) {
+void FilterScorer::advance(std::uint32_t target) {
     required_->advance(target);
-    skip_excluded();
+    skip_rejected();
+}
+
+ReqExclScorer::ReqExclScorer(ScorerPtr required, ScorerPtr excluded)
+    : FilterScorer(std::move(required)), excluded_(std::move(excluded)) {
+    skip_rejected();
+}
+
+bool ReqExclScorer::accepts(std::uint32_t doc) {
+    excluded_->advance(doc);
+    return excluded_->doc() != doc;
 }
 
 DateFilterScorer::DateFilterScorer(ScorerPtr required, const DocTable& docs, Timestamp from, Timestamp to)
-    : required_(std::move(required)), docs_(docs), from_(from), to_(to) {
-    skip_out_of_range();
+    : FilterScorer(std::move(required)), docs_(docs), from_(from), to_(to) {
+    skip_rejected();
 }
 
-void DateFilterScorer::skip_out_of_range() {
-    for (;;) {
-        const std::uint32_t d = required_->doc();
-        if (d == kEndDoc) break;
-        const Timestamp date = docs_.date(d);
-        if (date != kNoDate && date >= from_ && date <= to_) break;
-        required_->next();
-    }
-    doc_ = required_->doc();
-}
-
-void DateFilterScorer::next() {
-    required_->next();
-    skip_out_of_range();
-}
-
-void DateFilterScorer::advance(std::uint32_t target) {
-    required_->advance(target);
-    skip_out_of_range();
+bool DateFilterScorer::accepts(std::uint32_t doc) {
+    const Timestamp date = docs_.date(doc);
+    return date != kNoDate && date >= from_ && date <= to_;
 }
 
 AllDocsScorer::AllDocsScorer(std::uint32_t doc_count) : count_(doc_count) { doc_ = doc_count > 0 ? 0 : kEndDoc; }

@@ -32,10 +32,11 @@ private:
     double window_max_ = 0;
 };
 
-// Matches what `required` matches and `excluded` does not.
-class ReqExclScorer final : public Scorer {
+// Matches what `required` matches among the documents a subclass accepts,
+// with `required`'s scores: a filter never changes a score, so bounds and
+// pruning pass straight through to `required`.
+class FilterScorer : public Scorer {
 public:
-    ReqExclScorer(ScorerPtr required, ScorerPtr excluded);
     void next() override;
     void advance(std::uint32_t target) override;
     double score() override { return required_->score(); }
@@ -46,28 +47,33 @@ public:
     void set_min_competitive_score(double score) override { required_->set_min_competitive_score(score); }
     void explain(std::vector<ScorePart>& parts) override { required_->explain(parts); }
 
+protected:
+    explicit FilterScorer(ScorerPtr required) : required_(std::move(required)) {}
+    // Subclasses call this at the end of their constructor.
+    void skip_rejected();
+    virtual bool accepts(std::uint32_t doc) = 0;
+
 private:
-    void skip_excluded();
-    ScorerPtr required_, excluded_;
+    ScorerPtr required_;
+};
+
+// Matches what `required` matches and `excluded` does not.
+class ReqExclScorer final : public FilterScorer {
+public:
+    ReqExclScorer(ScorerPtr required, ScorerPtr excluded);
+
+private:
+    bool accepts(std::uint32_t doc) override;
+    ScorerPtr excluded_;
 };
 
 // Matches what `required` matches among documents dated in [from, to].
-class DateFilterScorer final : public Scorer {
+class DateFilterScorer final : public FilterScorer {
 public:
     DateFilterScorer(ScorerPtr required, const DocTable& docs, Timestamp from, Timestamp to);
-    void next() override;
-    void advance(std::uint32_t target) override;
-    double score() override { return required_->score(); }
-    double max_score() const override { return required_->max_score(); }
-    std::uint32_t advance_shallow(std::uint32_t target) override { return required_->advance_shallow(target); }
-    double window_max_score() override { return required_->window_max_score(); }
-    std::uint64_t cost() const override { return required_->cost(); }
-    void set_min_competitive_score(double score) override { required_->set_min_competitive_score(score); }
-    void explain(std::vector<ScorePart>& parts) override { required_->explain(parts); }
 
 private:
-    void skip_out_of_range();
-    ScorerPtr required_;
+    bool accepts(std::uint32_t doc) override;
     const DocTable& docs_;
     Timestamp from_, to_;
 };
