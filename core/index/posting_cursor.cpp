@@ -128,18 +128,13 @@ std::uint32_t PostingCursor::find_block(std::uint32_t from, std::uint32_t target
     return lo;
 }
 
-void PostingCursor::advance(std::uint32_t target) {
-    if (target <= doc_ || doc_ == kEndDoc) return;
-    if (target > docs_[block_size_ - 1]) {
-        if (blocks_ == 1) {
-            load_block(blocks_);
-            return;
-        }
-        load_block(find_block(block_ + 1, target));
-        if (doc_ == kEndDoc) return;
+void PostingCursor::advance_past_block(std::uint32_t target) {
+    if (blocks_ == 1) {
+        load_block(blocks_);
+        return;
     }
-    while (docs_[index_] < target) ++index_;
-    doc_ = docs_[index_];
+    load_block(find_block(block_ + 1, target));
+    if (doc_ != kEndDoc) seek_in_block(target);
 }
 
 std::uint32_t PostingCursor::shallow_advance(std::uint32_t target) {

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <span>
 #include <string>
@@ -45,8 +46,17 @@ public:
             load_block(block_ + 1);
         }
     }
-    // Moves to the first document >= target (never backwards).
-    void advance(std::uint32_t target);
+    // Moves to the first document >= target (never backwards). Inline for
+    // the common case, a target in the decoded block: intersections and
+    // disjunctions call this once per candidate document.
+    void advance(std::uint32_t target) {
+        if (target <= doc_) return;  // also when exhausted: doc_ is kEndDoc
+        if (target > docs_[block_size_ - 1]) {
+            advance_past_block(target);
+            return;
+        }
+        seek_in_block(target);
+    }
 
     // Occurrences in the current document.
     std::uint32_t freq() {
@@ -71,6 +81,20 @@ public:
 
 private:
     SkipEntry skip(std::uint32_t block) const;
+    void advance_past_block(std::uint32_t target);
+    // To the first document >= target in the decoded block, which holds
+    // one: a short scan for near targets (a union's next document), a
+    // binary search for far ones (a rare list leading a common one).
+    void seek_in_block(std::uint32_t target) {
+        constexpr std::uint32_t kScan = 16;
+        if (index_ + kScan < block_size_ && docs_[index_ + kScan] < target) {
+            index_ = static_cast<std::uint32_t>(
+                std::lower_bound(docs_ + index_ + kScan + 1, docs_ + block_size_, target) - docs_);
+        } else {
+            while (docs_[index_] < target) ++index_;
+        }
+        doc_ = docs_[index_];
+    }
     void load_block(std::uint32_t block);
     void decode_freqs();
     // Finds the block's position chunks; positions() then decodes only the
