@@ -1,13 +1,13 @@
 // indexer: builds and updates a scoop index from article files.
 // All the work is in core/; this file is options and output.
 
-#include <CLI/CLI.hpp>
 #include <fmt/format.h>
-#include <nlohmann/json.hpp>
 #include <unistd.h>
 
+#include <CLI/CLI.hpp>
 #include <cstdio>
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 #include "analysis/analyzer.h"
 #include "analysis/extractor.h"
@@ -26,7 +26,7 @@ using namespace scoop;
 constexpr std::size_t kListedIssues = 20;
 
 class ProgressBar {
-public:
+  public:
     explicit ProgressBar(bool enabled) : enabled_(enabled) {}
     ~ProgressBar() { clear(); }
 
@@ -35,26 +35,43 @@ public:
         const int width = terminal_width(STDERR_FILENO);
         std::string line;
         switch (p.phase) {
-            case UpdateProgress::Phase::kScanning: line = "scanning files..."; break;
-            case UpdateProgress::Phase::kCommitting: line = "committing..."; break;
-            case UpdateProgress::Phase::kMerging: line = "merging segments..."; break;
-            case UpdateProgress::Phase::kDone: clear(); return;
+            case UpdateProgress::Phase::kScanning:
+                line = "scanning files...";
+                break;
+            case UpdateProgress::Phase::kCommitting:
+                line = "committing...";
+                break;
+            case UpdateProgress::Phase::kMerging:
+                line = "merging segments...";
+                break;
+            case UpdateProgress::Phase::kDone:
+                clear();
+                return;
             case UpdateProgress::Phase::kIndexing: {
-                const double fraction = p.bytes_total ? static_cast<double>(p.bytes_done) / static_cast<double>(p.bytes_total)
-                                                      : (p.files_total ? static_cast<double>(p.files_done) / static_cast<double>(p.files_total) : 1.0);
-                const double rate = p.seconds > 0 ? static_cast<double>(p.bytes_done) / p.seconds : 0;
-                const double eta = rate > 0 ? static_cast<double>(p.bytes_total - p.bytes_done) / rate : 0;
-                const std::string text = fmt::format(" {}/{} files  {} docs  {}/s  ETA {}", format_count(p.files_done),
-                                                     format_count(p.files_total), format_count(p.documents),
-                                                     format_bytes(static_cast<std::uint64_t>(rate)), format_duration(eta));
-                const int bar = std::max(10, std::min(40, width - static_cast<int>(text.size()) - 3));
+                const double fraction =
+                    p.bytes_total
+                        ? static_cast<double>(p.bytes_done) / static_cast<double>(p.bytes_total)
+                        : (p.files_total ? static_cast<double>(p.files_done) /
+                                               static_cast<double>(p.files_total)
+                                         : 1.0);
+                const double rate =
+                    p.seconds > 0 ? static_cast<double>(p.bytes_done) / p.seconds : 0;
+                const double eta =
+                    rate > 0 ? static_cast<double>(p.bytes_total - p.bytes_done) / rate : 0;
+                const std::string text = fmt::format(
+                    " {}/{} files  {} docs  {}/s  ETA {}", format_count(p.files_done),
+                    format_count(p.files_total), format_count(p.documents),
+                    format_bytes(static_cast<std::uint64_t>(rate)), format_duration(eta));
+                const int bar =
+                    std::max(10, std::min(40, width - static_cast<int>(text.size()) - 3));
                 const int filled = static_cast<int>(fraction * bar);
                 line = "[" + std::string(static_cast<std::size_t>(filled), '#') +
                        std::string(static_cast<std::size_t>(bar - filled), '.') + "]" + text;
                 break;
             }
         }
-        if (static_cast<int>(line.size()) >= width) line.resize(static_cast<std::size_t>(std::max(0, width - 1)));
+        if (static_cast<int>(line.size()) >= width)
+            line.resize(static_cast<std::size_t>(std::max(0, width - 1)));
         std::fprintf(stderr, "\r%s\x1b[K", line.c_str());
         std::fflush(stderr);
         shown_ = true;
@@ -67,7 +84,7 @@ public:
         shown_ = false;
     }
 
-private:
+  private:
     bool enabled_;
     bool shown_ = false;
 };
@@ -77,24 +94,34 @@ void print_issues(const char* heading, const std::vector<FileIssue>& issues) {
     fmt::print("{}:\n", heading);
     for (std::size_t i = 0; i < issues.size() && i < kListedIssues; ++i) {
         const auto& issue = issues[i];
-        if (issue.line) fmt::print("  {}:{}: {}\n", issue.path, issue.line, issue.message);
-        else fmt::print("  {}: {}\n", issue.path, issue.message);
+        if (issue.line)
+            fmt::print("  {}:{}: {}\n", issue.path, issue.line, issue.message);
+        else
+            fmt::print("  {}: {}\n", issue.path, issue.message);
     }
-    if (issues.size() > kListedIssues) fmt::print("  ... and {} more\n", issues.size() - kListedIssues);
+    if (issues.size() > kListedIssues)
+        fmt::print("  ... and {} more\n", issues.size() - kListedIssues);
 }
 
 nlohmann::json issues_json(const std::vector<FileIssue>& issues) {
     auto out = nlohmann::json::array();
-    for (const auto& i : issues) out.push_back({{"path", i.path}, {"line", i.line}, {"message", i.message}});
+    for (const auto& i : issues)
+        out.push_back({{"path", i.path}, {"line", i.line}, {"message", i.message}});
     return out;
 }
 
 void print_report(const UpdateReport& r, bool json) {
     if (json) {
-        nlohmann::json j = {{"files", {{"added", r.files_added}, {"updated", r.files_updated}, {"deleted", r.files_deleted},
-                                       {"unchanged", r.files_unchanged}, {"skipped", r.files_skipped}}},
-                            {"documents", {{"added", r.documents_added}, {"deleted", r.documents_deleted},
-                                           {"in_index", r.documents_in_index}}},
+        nlohmann::json j = {{"files",
+                             {{"added", r.files_added},
+                              {"updated", r.files_updated},
+                              {"deleted", r.files_deleted},
+                              {"unchanged", r.files_unchanged},
+                              {"skipped", r.files_skipped}}},
+                            {"documents",
+                             {{"added", r.documents_added},
+                              {"deleted", r.documents_deleted},
+                              {"in_index", r.documents_in_index}}},
                             {"bytes_read", r.bytes_read},
                             {"seconds", r.seconds},
                             {"segments", r.segments},
@@ -105,17 +132,20 @@ void print_report(const UpdateReport& r, bool json) {
         return;
     }
     const double mb_s = r.seconds > 0 ? static_cast<double>(r.bytes_read) / 1e6 / r.seconds : 0;
-    fmt::print("read {} in {} ({:.1f} MB/s)\n", format_bytes(r.bytes_read), format_duration(r.seconds), mb_s);
-    fmt::print("  added      {:>8} files  ({} documents)\n", format_count(r.files_added), format_count(r.documents_added));
+    fmt::print("read {} in {} ({:.1f} MB/s)\n", format_bytes(r.bytes_read),
+               format_duration(r.seconds), mb_s);
+    fmt::print("  added      {:>8} files  ({} documents)\n", format_count(r.files_added),
+               format_count(r.documents_added));
     fmt::print("  updated    {:>8} files\n", format_count(r.files_updated));
-    fmt::print("  deleted    {:>8} files  ({} documents removed in all)\n", format_count(r.files_deleted),
-               format_count(r.documents_deleted));
+    fmt::print("  deleted    {:>8} files  ({} documents removed in all)\n",
+               format_count(r.files_deleted), format_count(r.documents_deleted));
     fmt::print("  unchanged  {:>8} files\n", format_count(r.files_unchanged));
     fmt::print("  skipped    {:>8} files\n", format_count(r.files_skipped));
     print_issues("skipped", r.skipped);
     print_issues("warnings", r.warnings);
-    fmt::print("index: {} documents in {} segment{}{}\n", format_count(r.documents_in_index), r.segments,
-               r.segments == 1 ? "" : "s", r.merges ? fmt::format(" ({} merge{})", r.merges, r.merges == 1 ? "" : "s") : "");
+    fmt::print("index: {} documents in {} segment{}{}\n", format_count(r.documents_in_index),
+               r.segments, r.segments == 1 ? "" : "s",
+               r.merges ? fmt::format(" ({} merge{})", r.merges, r.merges == 1 ? "" : "s") : "");
 }
 
 void print_stats(const IndexStats& s, const std::string& dir, bool json) {
@@ -127,43 +157,53 @@ void print_stats(const IndexStats& s, const std::string& dir, bool json) {
             postings[kinds[k]] = s.postings[k];
         }
         for (const auto& [kind, n] : s.bytes_by_kind) bytes[kind] = n;
-        nlohmann::json j = {{"index", dir}, {"generation", s.generation}, {"language", s.language},
-                            {"documents", s.documents}, {"deleted", s.deleted}, {"segments", s.segments},
-                            {"files", s.files}, {"terms", terms}, {"postings", postings}, {"positions", s.positions},
-                            {"bytes", bytes}, {"total_bytes", s.total_bytes}};
+        nlohmann::json j = {{"index", dir},           {"generation", s.generation},
+                            {"language", s.language}, {"documents", s.documents},
+                            {"deleted", s.deleted},   {"segments", s.segments},
+                            {"files", s.files},       {"terms", terms},
+                            {"postings", postings},   {"positions", s.positions},
+                            {"bytes", bytes},         {"total_bytes", s.total_bytes}};
         std::cout << j.dump(2) << "\n";
         return;
     }
     fmt::print("index       {}\n", dir);
     fmt::print("generation  {}\n", s.generation);
     fmt::print("language    {}\n", s.language);
-    fmt::print("documents   {} ({} deleted, awaiting merge)\n", format_count(s.documents), format_count(s.deleted));
+    fmt::print("documents   {} ({} deleted, awaiting merge)\n", format_count(s.documents),
+               format_count(s.deleted));
     fmt::print("files       {}\n", format_count(s.files));
     fmt::print("segments    {}\n", s.segments);
     fmt::print("terms and postings:\n");
     for (std::size_t k = 1; k < 5; ++k)
-        fmt::print("  {:<12} {:>12} terms  {:>14} postings\n", kinds[k], format_count(s.terms[k]), format_count(s.postings[k]));
+        fmt::print("  {:<12} {:>12} terms  {:>14} postings\n", kinds[k], format_count(s.terms[k]),
+                   format_count(s.postings[k]));
     fmt::print("  positions    {:>12}\n", format_count(s.positions));
     fmt::print("size by file kind:\n");
-    for (const auto& [kind, n] : s.bytes_by_kind) fmt::print("  {:<10} {:>10}\n", kind, format_bytes(n));
+    for (const auto& [kind, n] : s.bytes_by_kind)
+        fmt::print("  {:<10} {:>10}\n", kind, format_bytes(n));
     fmt::print("  {:<10} {:>10}\n", "total", format_bytes(s.total_bytes));
 }
 
-void dump_terms(const std::vector<std::string>& inputs, std::optional<InputFormat> format, const std::string& language) {
+void dump_terms(const std::vector<std::string>& inputs, std::optional<InputFormat> format,
+                const std::string& language) {
     Analyzer analyzer(language.empty() ? "english" : language);
     for (const auto& path : inputs) {
         const std::string bytes = read_file(path);
-        const Extraction e = extract_articles(bytes, path, format ? *format : format_for_path(path));
+        const Extraction e =
+            extract_articles(bytes, path, format ? *format : format_for_path(path));
         for (const auto& p : e.problems) fmt::print(stderr, "{}:{}: {}\n", path, p.line, p.message);
         for (const Article& a : e.articles) {
             fmt::print("== {}{}\n", path, a.line ? fmt::format(":{}", a.line) : "");
             fmt::print("title:  {}\n", a.title);
-            fmt::print("date:   {}\n", a.date == kNoDate ? std::string("(none)") : std::to_string(a.date));
+            fmt::print("date:   {}\n",
+                       a.date == kNoDate ? std::string("(none)") : std::to_string(a.date));
             fmt::print("source: {}\n", a.source);
-            for (const auto& [field, text] : {std::pair{"title", &a.title}, std::pair{"body", &a.body}}) {
+            for (const auto& [field, text] :
+                 {std::pair{"title", &a.title}, std::pair{"body", &a.body}}) {
                 fmt::print("{} terms:", field);
                 for (const Token& t : analyzer.analyze(*text)) {
-                    fmt::print(" {}{}{}@{}", t.joined ? "+" : "", t.word, t.stem != t.word ? "/" + t.stem : "", t.position);
+                    fmt::print(" {}{}{}@{}", t.joined ? "+" : "", t.word,
+                               t.stem != t.word ? "/" + t.stem : "", t.position);
                 }
                 fmt::print("\n");
             }
@@ -174,8 +214,11 @@ void dump_terms(const std::vector<std::string>& inputs, std::optional<InputForma
 }  // namespace
 
 int main(int argc, char** argv) {
-    CLI::App app{"Build or update a scoop full-text index from article files (plain text, JSON Lines, HTML).\n"
-                 "Re-running on the same paths adds new files, replaces changed ones and removes deleted ones."};
+    CLI::App app{
+        "Build or update a scoop full-text index from article files (plain text, JSON Lines, "
+        "HTML).\n"
+        "Re-running on the same paths adds new files, replaces changed ones and removes deleted "
+        "ones."};
     // As with most tools, an option given twice takes its last value.
     app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     app.set_version_flag("--version", "scoop indexer 0.1.0");
@@ -184,23 +227,29 @@ int main(int argc, char** argv) {
     std::size_t ram_mb = 256, max_file_mb = 256;
     bool stats = false, check = false, dump = false, json = false, quiet = false, no_merge = false;
     app.add_option("--index,-i", index_dir, "Index directory (created if missing)");
-    app.add_option("paths", options.inputs, "Files and folders to index (folders recursively; hidden ones skipped)");
-    app.add_option("--format", format_name, "Read every file as this format instead of going by extension")
+    app.add_option("paths", options.inputs,
+                   "Files and folders to index (folders recursively; hidden ones skipped)");
+    app.add_option("--format", format_name,
+                   "Read every file as this format instead of going by extension")
         ->check(CLI::IsMember({"text", "jsonl", "html"}));
     app.add_option("--ram-mb", ram_mb, "Memory for buffered postings before a segment is written")
-        ->check(CLI::Range(1, 1 << 20))->capture_default_str();
-    app.add_option("--threads", options.threads, "Threads for reading and analysis (default: one per core)");
+        ->check(CLI::Range(1, 1 << 20))
+        ->capture_default_str();
+    app.add_option("--threads", options.threads,
+                   "Threads for reading and analysis (default: one per core)");
     app.add_option("--language", options.language,
                    "Stemming language of a new index (default english; 'none' disables stemming)");
     app.add_option("--title-weight", options.title_weight,
                    "How many times a title word counts in ranking, for a new index (default 2)")
         ->check(CLI::Range(1, 100));
-    app.add_option("--max-file-mb", max_file_mb, "Skip text and HTML files larger than this")->capture_default_str();
+    app.add_option("--max-file-mb", max_file_mb, "Skip text and HTML files larger than this")
+        ->capture_default_str();
     app.add_flag("--optimize", options.optimize, "Merge the whole index into one segment");
     app.add_flag("--no-merge", no_merge, "Do not merge segments after indexing");
     app.add_flag("--stats", stats, "Print index statistics and exit");
     app.add_flag("--check", check, "Verify every checksum and read every posting and document");
-    app.add_flag("--dump-terms", dump, "Print the analysed terms of the given files (no index needed)");
+    app.add_flag("--dump-terms", dump,
+                 "Print the analysed terms of the given files (no index needed)");
     app.add_flag("--json", json, "Print the summary as JSON");
     app.add_flag("--quiet,-q", quiet, "No progress bar");
     CLI11_PARSE(app, argc, argv);
@@ -213,20 +262,23 @@ int main(int argc, char** argv) {
             dump_terms(options.inputs, format, options.language);
             return 0;
         }
-        if (index_dir.empty()) throw Error("no index directory given; use --index DIR (see --help)");
+        if (index_dir.empty())
+            throw Error("no index directory given; use --index DIR (see --help)");
         if (stats || check) {
             auto reader = IndexReader::open(index_dir, ReaderOptions{check});
             if (check) {
                 check_index(*reader);
                 reader->load_catalog();
-                fmt::print("{}: OK ({} documents in {} segments, every checksum and posting verified)\n", index_dir,
-                           format_count(reader->live_doc_count()), reader->segments().size());
+                fmt::print(
+                    "{}: OK ({} documents in {} segments, every checksum and posting verified)\n",
+                    index_dir, format_count(reader->live_doc_count()), reader->segments().size());
             }
             if (stats) print_stats(compute_stats(*reader), index_dir, json);
             return 0;
         }
         if (options.inputs.empty())
-            throw Error("no files or folders to index; usage: indexer --index DIR PATH... (see --help)");
+            throw Error(
+                "no files or folders to index; usage: indexer --index DIR PATH... (see --help)");
         options.index_dir = index_dir;
         options.format = format;
         options.ram_budget_bytes = ram_mb << 20;

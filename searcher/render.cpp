@@ -55,7 +55,9 @@ std::string highlighted(const Snippet& s, const Ansi& ansi) {
     return out;
 }
 
-std::string format_score(double s) { return fmt::format("{:.4f}", s); }
+std::string format_score(double s) {
+    return fmt::format("{:.4f}", s);
+}
 
 // Paths under the current directory are shown relative to it, as ripgrep does.
 std::string display_path(const std::string& path) {
@@ -77,71 +79,90 @@ std::string format_timestamp(Timestamp t) {
     unsigned m, d;
     civil_from_days(days, y, m, d);
     if (secs == 0) return fmt::format("{:04}-{:02}-{:02}", y, m, d);
-    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", y, m, d, secs / 3600, secs / 60 % 60, secs % 60);
+    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", y, m, d, secs / 3600, secs / 60 % 60,
+                       secs % 60);
 }
 
-std::string render_text(std::string_view query, const SearchResult& r, std::size_t offset, const RenderStyle& style) {
+std::string render_text(std::string_view query, const SearchResult& r, std::size_t offset,
+                        const RenderStyle& style) {
     const Ansi ansi{style.color};
     std::string out;
     for (const auto& w : r.warnings) out += ansi.wrap("33", "note: " + w) + "\n";
     for (std::size_t i = 0; i < r.hits.size(); ++i) {
         const Hit& h = r.hits[i];
         const std::string title = h.document.title.empty() ? "(untitled)" : h.document.title;
-        out += fmt::format("{} {}  {}\n", ansi.wrap("2", fmt::format("{:>3}.", offset + i + 1)), ansi.wrap("1", title),
-                           ansi.wrap("2", "score " + format_score(h.score)));
+        out += fmt::format("{} {}  {}\n", ansi.wrap("2", fmt::format("{:>3}.", offset + i + 1)),
+                           ansi.wrap("1", title), ansi.wrap("2", "score " + format_score(h.score)));
         std::string meta;
         for (const std::string& part : {format_timestamp(h.document.date), h.document.source}) {
             if (part.empty()) continue;
             if (!meta.empty()) meta += " · ";
             meta += part;
         }
-        std::string where = display_path(h.document.path) + (h.document.line ? fmt::format(":{}", h.document.line) : "");
+        std::string where = display_path(h.document.path) +
+                            (h.document.line ? fmt::format(":{}", h.document.line) : "");
         out += fmt::format("     {}{}\n", meta.empty() ? "" : meta + " · ", ansi.wrap("36", where));
         if (!h.snippet.text.empty()) out += fmt::format("     {}\n", highlighted(h.snippet, ansi));
         if (style.explain) {
             for (const ScorePart& p : h.explanation)
-                out += ansi.wrap("2", fmt::format("       {:<28} tf={:<4} len={:<6} idf={:.4f}  score={:.4f}\n", p.term, p.freq,
-                                                  p.length, p.idf, p.score));
+                out += ansi.wrap(
+                    "2", fmt::format("       {:<28} tf={:<4} len={:<6} idf={:.4f}  score={:.4f}\n",
+                                     p.term, p.freq, p.length, p.idf, p.score));
         }
         out += "\n";
     }
-    const std::string took = r.took_ms < 1 ? fmt::format("{:.2f} ms", r.took_ms) : fmt::format("{:.1f} ms", r.took_ms);
+    const std::string took =
+        r.took_ms < 1 ? fmt::format("{:.2f} ms", r.took_ms) : fmt::format("{:.1f} ms", r.took_ms);
     if (r.total == 0) {
         out += fmt::format("no results for {}  ({})\n", query, took);
         if (!r.suggestions.empty()) {
             std::string list;
-            for (const auto& s : r.suggestions) list += fmt::format("{}{} (for {})", list.empty() ? "" : ", ", ansi.wrap("1", s.correction), s.word);
+            for (const auto& s : r.suggestions)
+                list += fmt::format("{}{} (for {})", list.empty() ? "" : ", ",
+                                    ansi.wrap("1", s.correction), s.word);
             out += fmt::format("did you mean: {}\n", list);
         }
     } else {
-        const std::string count = r.total_is_exact ? fmt::format("{}", r.total) : fmt::format("at least {}", r.total);
-        const std::string shown = r.hits.empty() ? std::string("none shown")
-                                                 : fmt::format("showing {}-{}", offset + 1, offset + r.hits.size());
-        out += fmt::format("{} result{} for {}, {}  ({})\n", count, r.total == 1 ? "" : "s", query, shown, took);
+        const std::string count =
+            r.total_is_exact ? fmt::format("{}", r.total) : fmt::format("at least {}", r.total);
+        const std::string shown =
+            r.hits.empty() ? std::string("none shown")
+                           : fmt::format("showing {}-{}", offset + 1, offset + r.hits.size());
+        out += fmt::format("{} result{} for {}, {}  ({})\n", count, r.total == 1 ? "" : "s", query,
+                           shown, took);
     }
     return out;
 }
 
-nlohmann::json render_json(std::string_view query, const SearchResult& r, std::size_t offset, bool explain) {
+nlohmann::json render_json(std::string_view query, const SearchResult& r, std::size_t offset,
+                           bool explain) {
     nlohmann::json hits = nlohmann::json::array();
     for (std::size_t i = 0; i < r.hits.size(); ++i) {
         const Hit& h = r.hits[i];
-        nlohmann::json j = {{"rank", offset + i + 1},
-                            {"doc", h.doc},
-                            {"path", h.document.path},
-                            {"title", h.document.title},
-                            {"date", h.document.date == kNoDate ? nlohmann::json(nullptr) : nlohmann::json(format_timestamp(h.document.date))},
-                            {"timestamp", h.document.date == kNoDate ? nlohmann::json(nullptr) : nlohmann::json(h.document.date)},
-                            {"source", h.document.source},
-                            {"score", h.score},
-                            {"snippet", h.snippet.text},
-                            {"highlights", char_offsets(h.snippet)}};
+        nlohmann::json j = {
+            {"rank", offset + i + 1},
+            {"doc", h.doc},
+            {"path", h.document.path},
+            {"title", h.document.title},
+            {"date", h.document.date == kNoDate
+                         ? nlohmann::json(nullptr)
+                         : nlohmann::json(format_timestamp(h.document.date))},
+            {"timestamp", h.document.date == kNoDate ? nlohmann::json(nullptr)
+                                                     : nlohmann::json(h.document.date)},
+            {"source", h.document.source},
+            {"score", h.score},
+            {"snippet", h.snippet.text},
+            {"highlights", char_offsets(h.snippet)}};
         if (!h.document.url.empty()) j["url"] = h.document.url;
         if (h.document.line) j["line"] = h.document.line;
         if (explain) {
             auto parts = nlohmann::json::array();
             for (const ScorePart& p : h.explanation)
-                parts.push_back({{"term", p.term}, {"tf", p.freq}, {"length", p.length}, {"idf", p.idf}, {"score", p.score}});
+                parts.push_back({{"term", p.term},
+                                 {"tf", p.freq},
+                                 {"length", p.length},
+                                 {"idf", p.idf},
+                                 {"score", p.score}});
             j["explain"] = std::move(parts);
         }
         hits.push_back(std::move(j));
@@ -155,7 +176,8 @@ nlohmann::json render_json(std::string_view query, const SearchResult& r, std::s
     if (!r.warnings.empty()) out["warnings"] = r.warnings;
     if (!r.suggestions.empty()) {
         auto s = nlohmann::json::array();
-        for (const auto& x : r.suggestions) s.push_back({{"word", x.word}, {"correction", x.correction}});
+        for (const auto& x : r.suggestions)
+            s.push_back({{"word", x.word}, {"correction", x.correction}});
         out["suggestions"] = std::move(s);
     }
     return out;

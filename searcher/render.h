@@ -16,9 +16,11 @@ struct RenderStyle {
     int width = 100;  // terminal columns
 };
 
-std::string render_text(std::string_view query, const SearchResult& result, std::size_t offset, const RenderStyle& style);
+std::string render_text(std::string_view query, const SearchResult& result, std::size_t offset,
+                        const RenderStyle& style);
 
-nlohmann::json render_json(std::string_view query, const SearchResult& result, std::size_t offset, bool explain);
+nlohmann::json render_json(std::string_view query, const SearchResult& result, std::size_t offset,
+                           bool explain);
 
 // "2016-07-27", or "2009-03-05T22:24:36Z" when the time of day is known.
 std::string format_timestamp(Timestamp t);

@@ -40,7 +40,8 @@ BENCHMARK(BM_AnalyzeEnglishNews);
 
 void BM_AnalyzeRussian(benchmark::State& state) {
     std::string text;
-    for (int i = 0; i < 50; ++i) text += "Министр иностранных дел России Сергей Лавров заявил, что переговоры продолжатся. ";
+    for (int i = 0; i < 50; ++i)
+        text += "Министр иностранных дел России Сергей Лавров заявил, что переговоры продолжатся. ";
     Analyzer analyzer("russian");
     std::vector<Token> tokens;
     for (auto _ : state) {
@@ -54,7 +55,8 @@ BENCHMARK(BM_AnalyzeRussian);
 
 void BM_ExtractPlainText(benchmark::State& state) {
     const std::string text = sample_text();
-    for (auto _ : state) benchmark::DoNotOptimize(extract_articles(text, "x.txt", InputFormat::kText));
+    for (auto _ : state)
+        benchmark::DoNotOptimize(extract_articles(text, "x.txt", InputFormat::kText));
     state.SetBytesProcessed(static_cast<std::int64_t>(state.iterations() * text.size()));
 }
 BENCHMARK(BM_ExtractPlainText);

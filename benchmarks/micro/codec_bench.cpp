@@ -39,7 +39,8 @@ void BM_DecodeGapsSimd(benchmark::State& state) {
     for (auto _ : state) {
         const auto* p = reinterpret_cast<const std::uint8_t*>(e.bytes.data());
         const auto* end = p + e.bytes.size();
-        for (std::size_t b = 0; b < kBlocks; ++b) p = decode_packed_gaps(p, end, e.previous[b], out.data());
+        for (std::size_t b = 0; b < kBlocks; ++b)
+            p = decode_packed_gaps(p, end, e.previous[b], out.data());
         benchmark::DoNotOptimize(out.data());
     }
     state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * kBlocks * kBlockSize));
@@ -68,7 +69,8 @@ void BM_DecodePackedScalar(benchmark::State& state) {
     for (auto _ : state) {
         const auto* p = reinterpret_cast<const std::uint8_t*>(e.bytes.data());
         const auto* end = p + e.bytes.size();
-        for (std::size_t b = 0; b < kBlocks; ++b) p = decode_packed_block_scalar(p, end, out.data());
+        for (std::size_t b = 0; b < kBlocks; ++b)
+            p = decode_packed_block_scalar(p, end, out.data());
         benchmark::DoNotOptimize(out.data());
     }
     state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * kBlocks * kBlockSize));
@@ -85,7 +87,8 @@ void BM_DecodeVarint(benchmark::State& state) {
     std::vector<std::uint32_t> out(values.size());
     for (auto _ : state) {
         const auto* p = reinterpret_cast<const std::uint8_t*>(bytes.data());
-        benchmark::DoNotOptimize(decode_varint_gaps(p, p + bytes.size(), values.size(), UINT32_MAX, out.data()));
+        benchmark::DoNotOptimize(
+            decode_varint_gaps(p, p + bytes.size(), values.size(), UINT32_MAX, out.data()));
     }
     state.SetItemsProcessed(static_cast<std::int64_t>(state.iterations() * values.size()));
 }

@@ -34,22 +34,49 @@ void run(benchmark::State& state, const std::string& query, bool exhaustive) {
     state.counters["matches_visited"] = static_cast<double>(total);
 }
 
-const std::string common = word_of_rank(kCommon), common2 = word_of_rank(kCommon2), medium = word_of_rank(kMedium),
-                  medium2 = word_of_rank(kMedium2), rare = word_of_rank(kRare), rare2 = word_of_rank(kRare2);
+const std::string common = word_of_rank(kCommon), common2 = word_of_rank(kCommon2),
+                  medium = word_of_rank(kMedium), medium2 = word_of_rank(kMedium2),
+                  rare = word_of_rank(kRare), rare2 = word_of_rank(kRare2);
 
-void BM_AndRareCommon(benchmark::State& s) { run(s, rare + " AND " + common, false); }
-void BM_AndCommonCommon(benchmark::State& s) { run(s, common + " AND " + common2, false); }
-void BM_AndCommonCommonExhaustive(benchmark::State& s) { run(s, common + " AND " + common2, true); }
-void BM_OrCommonCommon(benchmark::State& s) { run(s, common + " " + common2, false); }
-void BM_OrCommonCommonExhaustive(benchmark::State& s) { run(s, common + " " + common2, true); }
-void BM_OrCommonMediumRare(benchmark::State& s) { run(s, common + " " + medium + " " + rare, false); }
-void BM_OrCommonMediumRareExhaustive(benchmark::State& s) { run(s, common + " " + medium + " " + rare, true); }
-void BM_OrMediumMedium(benchmark::State& s) { run(s, medium + " " + medium2, false); }
-void BM_OrMediumMediumExhaustive(benchmark::State& s) { run(s, medium + " " + medium2, true); }
-void BM_TermCommon(benchmark::State& s) { run(s, common, false); }
-void BM_TermCommonExhaustive(benchmark::State& s) { run(s, common, true); }
-void BM_PhraseCommonCommon(benchmark::State& s) { run(s, "\"" + common + " " + common2 + "\"", false); }
-void BM_PhraseMediumCommon(benchmark::State& s) { run(s, "\"" + medium + " " + common + "\"", false); }
+void BM_AndRareCommon(benchmark::State& s) {
+    run(s, rare + " AND " + common, false);
+}
+void BM_AndCommonCommon(benchmark::State& s) {
+    run(s, common + " AND " + common2, false);
+}
+void BM_AndCommonCommonExhaustive(benchmark::State& s) {
+    run(s, common + " AND " + common2, true);
+}
+void BM_OrCommonCommon(benchmark::State& s) {
+    run(s, common + " " + common2, false);
+}
+void BM_OrCommonCommonExhaustive(benchmark::State& s) {
+    run(s, common + " " + common2, true);
+}
+void BM_OrCommonMediumRare(benchmark::State& s) {
+    run(s, common + " " + medium + " " + rare, false);
+}
+void BM_OrCommonMediumRareExhaustive(benchmark::State& s) {
+    run(s, common + " " + medium + " " + rare, true);
+}
+void BM_OrMediumMedium(benchmark::State& s) {
+    run(s, medium + " " + medium2, false);
+}
+void BM_OrMediumMediumExhaustive(benchmark::State& s) {
+    run(s, medium + " " + medium2, true);
+}
+void BM_TermCommon(benchmark::State& s) {
+    run(s, common, false);
+}
+void BM_TermCommonExhaustive(benchmark::State& s) {
+    run(s, common, true);
+}
+void BM_PhraseCommonCommon(benchmark::State& s) {
+    run(s, "\"" + common + " " + common2 + "\"", false);
+}
+void BM_PhraseMediumCommon(benchmark::State& s) {
+    run(s, "\"" + medium + " " + common + "\"", false);
+}
 
 BENCHMARK(BM_AndRareCommon);
 BENCHMARK(BM_AndCommonCommon);

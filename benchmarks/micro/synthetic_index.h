@@ -33,19 +33,23 @@ struct SyntheticIndex {
 
 // Ranks of the words the benchmarks use: by frequency, "common" appears in
 // about half the documents, "rare" in well under one percent.
-inline constexpr std::size_t kCommon = 0, kCommon2 = 1, kMedium = 40, kMedium2 = 45, kRare = 3000, kRare2 = 3100;
+inline constexpr std::size_t kCommon = 0, kCommon2 = 1, kMedium = 40, kMedium2 = 45, kRare = 3000,
+                             kRare2 = 3100;
 
 inline const SyntheticIndex& synthetic_index() {
     static const SyntheticIndex index = [] {
         SyntheticIndex s;
         s.docs = 200'000;
-        s.dir = (std::filesystem::temp_directory_path() / ("scoop-bench-" + std::to_string(::getpid()))).string();
+        s.dir =
+            (std::filesystem::temp_directory_path() / ("scoop-bench-" + std::to_string(::getpid())))
+                .string();
         std::filesystem::remove_all(s.dir);
         std::mt19937_64 rng(11);
         const std::size_t vocabulary = 50'000;
         std::vector<double> cdf(vocabulary);
         double sum = 0;
-        for (std::size_t i = 0; i < vocabulary; ++i) cdf[i] = sum += 1.0 / std::pow(static_cast<double>(i + 1), 1.05);
+        for (std::size_t i = 0; i < vocabulary; ++i)
+            cdf[i] = sum += 1.0 / std::pow(static_cast<double>(i + 1), 1.05);
         std::uniform_real_distribution<double> u(0, sum);
         {
             WriterOptions options;
@@ -57,7 +61,8 @@ inline const SyntheticIndex& synthetic_index() {
                 doc.article.path = "/synthetic/" + std::to_string(d);
                 const std::size_t length = 50 + rng() % 350;
                 for (std::uint32_t p = 0; p < length; ++p) {
-                    const auto rank = static_cast<std::size_t>(std::lower_bound(cdf.begin(), cdf.end(), u(rng)) - cdf.begin());
+                    const auto rank = static_cast<std::size_t>(
+                        std::lower_bound(cdf.begin(), cdf.end(), u(rng)) - cdf.begin());
                     Token t;
                     t.word = t.stem = word_of_rank(rank);
                     t.position = p;

@@ -63,9 +63,9 @@
 
 #include "analysis/analyzer.h"
 #include "analysis/extractor.h"
-#include "index/stored_fields.h"
 #include "common/engine_common.h"
 #include "common/result_record.h"
+#include "index/stored_fields.h"
 #include "util/error.h"
 #include "util/file.h"
 
@@ -197,9 +197,9 @@ void append_quoted(std::string_view text, std::string& out) {
 
 constexpr const char* kTokenizer = "unicode61 remove_diacritics 0 tokenchars '~'";
 
-int run_index(const std::string& db_path, unsigned threads, unsigned title_weight, const std::string& language,
-              const std::string& prefix_index, int cache_mb, bool vacuum, bool verify,
-              const std::vector<std::string>& files) {
+int run_index(const std::string& db_path, unsigned threads, unsigned title_weight,
+              const std::string& language, const std::string& prefix_index, int cache_mb,
+              bool vacuum, bool verify, const std::vector<std::string>& files) {
     for (const char* suffix : {"", "-journal", "-wal", "-shm"})
         std::filesystem::remove(db_path + suffix);
     const auto start = Clock::now();
@@ -419,7 +419,10 @@ int main(int argc, char** argv) {
     std::vector<std::string> files;
     index->add_option("--db", db_path, "Database file (overwritten)")->required();
     unsigned title_weight = 2;
-    index->add_option("--title-weight", title_weight, "Times a title stem is repeated in the stems column, as scoop's --title-weight")
+    index
+        ->add_option(
+            "--title-weight", title_weight,
+            "Times a title stem is repeated in the stems column, as scoop's --title-weight")
         ->capture_default_str();
     index->add_option("--threads", threads, "Threads analysing text (SQLite itself writes on one)")
         ->check(CLI::Range(1u, 256u))
@@ -450,8 +453,8 @@ int main(int argc, char** argv) {
 
     try {
         if (index->parsed())
-            return run_index(db_path, threads, title_weight, language, prefix_index, cache_mb, !no_vacuum, verify,
-                             files);
+            return run_index(db_path, threads, title_weight, language, prefix_index, cache_mb,
+                             !no_vacuum, verify, files);
         return run_search(db_path, warmup, count, cache_mb, language);
     } catch (const std::exception& e) {
         fmt::print(stderr, "fts5_engine: {}\n", e.what());

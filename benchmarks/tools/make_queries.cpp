@@ -110,10 +110,10 @@
 
 #include "analysis/analyzer.h"
 #include "analysis/extractor.h"
-#include "util/error.h"
-#include "util/file.h"
 #include "common/input_files.h"
 #include "common/random.h"
+#include "util/error.h"
+#include "util/file.h"
 
 namespace scoop {
 namespace {
@@ -713,7 +713,8 @@ void run_corpus_mode(const std::vector<std::string>& corpus, std::size_t per_cla
                      std::uint64_t seed, std::uint64_t max_docs, unsigned threads,
                      const std::string& out_path) {
     const auto start = Clock::now();
-    const std::vector<std::string> files = bench::expand_inputs(corpus, {".jsonl", ".ndjson", ".json"}, true);
+    const std::vector<std::string> files =
+        bench::expand_inputs(corpus, {".jsonl", ".ndjson", ".json"}, true);
     OutputFile out(out_path);
     const std::size_t sample_size = std::max<std::size_t>(2000, per_class * 20);
     const CorpusStats stats = gather(files, max_docs, threads, sample_size, seed);

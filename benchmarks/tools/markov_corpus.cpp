@@ -73,8 +73,8 @@
 #include <unordered_map>
 #include <vector>
 
-#include "util/error.h"
 #include "common/random.h"
+#include "util/error.h"
 
 namespace scoop {
 namespace {

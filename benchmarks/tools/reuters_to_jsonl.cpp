@@ -49,10 +49,10 @@
 #include <string_view>
 #include <vector>
 
-#include "util/error.h"
-#include "util/utf8.h"
 #include "common/input_files.h"
+#include "util/error.h"
 #include "util/file.h"
+#include "util/utf8.h"
 
 namespace scoop {
 namespace {

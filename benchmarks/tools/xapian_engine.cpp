@@ -71,9 +71,9 @@
 
 #include "analysis/analyzer.h"
 #include "analysis/extractor.h"
-#include "index/stored_fields.h"
 #include "common/engine_common.h"
 #include "common/result_record.h"
+#include "index/stored_fields.h"
 #include "index/term.h"
 #include "util/error.h"
 #include "util/file.h"
@@ -117,9 +117,9 @@ Xapian::Document make_document(const AnalysedArticle& a, Xapian::termcount title
     return doc;
 }
 
-int run_index(const std::string& db_path, std::uint64_t threshold, unsigned threads, Xapian::termcount title_weight,
-              const std::string& language, const std::string& compact_to,
-              const std::vector<std::string>& files) {
+int run_index(const std::string& db_path, std::uint64_t threshold, unsigned threads,
+              Xapian::termcount title_weight, const std::string& language,
+              const std::string& compact_to, const std::vector<std::string>& files) {
     // Xapian reads the threshold when the database is opened. Its default
     // (10,000 documents) would flush many small runs into the tables; the
     // benchmark gives it as much room as scoop's RAM budget gives us.
@@ -326,7 +326,9 @@ int main(int argc, char** argv) {
                       "Also compact the database into this directory, as xapian-compact does");
     index->add_option("--language", language, "Stemming language")->capture_default_str();
     Xapian::termcount title_weight = 2;
-    index->add_option("--title-weight", title_weight, "wdf of a title word's stem, as scoop's --title-weight")
+    index
+        ->add_option("--title-weight", title_weight,
+                     "wdf of a title word's stem, as scoop's --title-weight")
         ->capture_default_str();
     index->add_option("files", files, "JSON Lines files")->required();
 
@@ -357,7 +359,8 @@ int main(int argc, char** argv) {
 
     try {
         if (index->parsed())
-            return run_index(db_path, threshold, threads, title_weight, language, compact_to, files);
+            return run_index(db_path, threshold, threads, title_weight, language, compact_to,
+                             files);
         return run_search(db_path, k1, b, title_boost, warmup, count,
                           prefix_mode == "expand" ? PrefixMode::kExpand : PrefixMode::kWildcard,
                           language);

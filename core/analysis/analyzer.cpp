@@ -39,11 +39,15 @@ void Analyzer::analyze(std::string_view text, TokenList& out, std::uint32_t firs
     tokenizer_.tokenize(normalized_, pieces_);
     std::uint32_t position = first_position;
     for (const WordPiece& piece : pieces_)
-        out.push_back(piece.text, piece.numeric ? std::string_view(piece.text) : std::string_view(stemmer_.stem(piece.text)),
+        out.push_back(piece.text,
+                      piece.numeric ? std::string_view(piece.text)
+                                    : std::string_view(stemmer_.stem(piece.text)),
                       position++);
 }
 
-void TokenList::push_back(const Token& token) { push_back(token.word, token.stem, token.position); }
+void TokenList::push_back(const Token& token) {
+    push_back(token.word, token.stem, token.position);
+}
 
 std::vector<Token> Analyzer::analyze(std::string_view text) {
     std::vector<Token> out;

@@ -14,12 +14,12 @@ namespace scoop {
 
 // A word of a field as both programs see it.
 struct Token {
-    std::string word;         // folded surface form: what phrases match
-    std::string stem;         // Snowball stem of `word`: what keywords match
-    std::uint32_t position;   // word number within the field
-    std::uint32_t begin;      // byte range of the word in the analysed text
+    std::string word;        // folded surface form: what phrases match
+    std::string stem;        // Snowball stem of `word`: what keywords match
+    std::uint32_t position;  // word number within the field
+    std::uint32_t begin;     // byte range of the word in the analysed text
     std::uint32_t end;
-    bool joined = false;      // hyphen- or dot-linked to the previous token
+    bool joined = false;  // hyphen- or dot-linked to the previous token
 };
 
 // The one analyser of the project: text in, tokens out. Indexing and query
@@ -30,7 +30,7 @@ struct Token {
 // Input must be valid UTF-8 (decode_text makes it so). Not thread-safe: ICU
 // break iterators and the stem cache are per instance; use one per thread.
 class Analyzer {
-public:
+  public:
     explicit Analyzer(std::string_view language = "english");
 
     const std::string& language() const { return stemmer_.language(); }
@@ -49,7 +49,7 @@ public:
     // The stem of an already folded word.
     const std::string& stem(std::string_view word) { return stemmer_.stem(word); }
 
-private:
+  private:
     void append_tokens(std::uint32_t first_position, std::vector<Token>& out);
 
     Stemmer stemmer_;

@@ -16,10 +16,10 @@ inline constexpr Timestamp kNoDate = std::numeric_limits<Timestamp>::min();
 struct Article {
     std::string title;
     Timestamp date = kNoDate;
-    std::string source;   // "PressTV", "Reuters": who published it
+    std::string source;  // "PressTV", "Reuters": who published it
     std::string body;
     std::string url;
-    std::string path;     // the file it came from
+    std::string path;        // the file it came from
     std::uint32_t line = 0;  // 1-based line in a JSON Lines file; 0 for whole-file formats
 };
 
@@ -34,8 +34,8 @@ struct ExtractionProblem {
 struct Extraction {
     std::vector<Article> articles;
     std::vector<ExtractionProblem> problems;
-    std::string encoding;             // what decode_text found
-    std::size_t replaced_bytes = 0;   // invalid bytes replaced while decoding
+    std::string encoding;            // what decode_text found
+    std::size_t replaced_bytes = 0;  // invalid bytes replaced while decoding
 };
 
 }  // namespace scoop

@@ -61,8 +61,8 @@ void normalize_fold(std::string_view utf8, std::string& out, icu::Edits* edits) 
     if (edits == nullptr && fold_simple(utf8, out)) return;
     UErrorCode status = U_ZERO_ERROR;
     icu::StringByteSink<std::string> sink(&out, static_cast<int32_t>(utf8.size()));
-    nfkc_casefold().normalizeUTF8(0, icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())),
-                                  sink, edits, status);
+    nfkc_casefold().normalizeUTF8(
+        0, icu::StringPiece(utf8.data(), static_cast<int32_t>(utf8.size())), sink, edits, status);
     if (U_FAILURE(status))
         throw Error(std::string("text normalisation failed: ") + u_errorName(status));
 }

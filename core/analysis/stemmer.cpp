@@ -49,7 +49,8 @@ const std::string& Stemmer::stem(std::string_view word) {
         stems_.clear();
     }
     bool inserted = false;
-    std::uint32_t& index = cache_.find_or_insert(word, static_cast<std::uint32_t>(stems_.size()), inserted);
+    std::uint32_t& index =
+        cache_.find_or_insert(word, static_cast<std::uint32_t>(stems_.size()), inserted);
     if (!inserted) return stems_[index];
     std::string stemmed;
     const bool numeric = !word.empty() && word.front() >= '0' && word.front() <= '9';

@@ -14,7 +14,7 @@ namespace scoop {
 // Snowball stemming through Xapian::Stem, with a cache: word frequencies are
 // Zipfian, so most calls are repeats. Not thread-safe; one per thread.
 class Stemmer {
-public:
+  public:
     // Throws scoop::Error naming the known languages when `language` is not
     // one of them. "none" disables stemming.
     explicit Stemmer(std::string_view language);
@@ -29,7 +29,7 @@ public:
     // Names accepted by the constructor, sorted.
     static std::vector<std::string> languages();
 
-private:
+  private:
     std::string language_;
     Xapian::Stem stem_;
     // word -> index into stems_; a deque so references stay valid as it grows.

@@ -1,12 +1,12 @@
 #include "analysis/text_decoder.h"
 
+#include <simdjson.h>
 #include <unicode/ucnv.h>
 #include <unicode/ucsdet.h>
 #include <unicode/ustring.h>
 
 #include <memory>
 #include <vector>
-#include <simdjson.h>
 
 namespace scoop {
 namespace {

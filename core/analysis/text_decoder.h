@@ -9,8 +9,8 @@ namespace scoop {
 // Text turned into valid UTF-8, with a record of how.
 struct DecodedText {
     std::string utf8;
-    std::string encoding;           // "UTF-8", "windows-1252", "UTF-16LE", ...
-    std::size_t replaced_bytes = 0; // invalid input bytes replaced by U+FFFD
+    std::string encoding;            // "UTF-8", "windows-1252", "UTF-16LE", ...
+    std::size_t replaced_bytes = 0;  // invalid input bytes replaced by U+FFFD
 };
 
 // Decodes raw file bytes. Valid UTF-8 (with or without a BOM) passes through.

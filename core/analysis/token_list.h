@@ -15,7 +15,7 @@ struct Token;
 // between the analysis threads and the writer, so this is what bounds the
 // indexer's memory beyond its postings budget.
 class TokenList {
-public:
+  public:
     struct View {
         std::string_view word;
         std::string_view stem;
@@ -23,7 +23,8 @@ public:
     };
 
     void push_back(std::string_view word, std::string_view stem, std::uint32_t position) {
-        entries_.push_back({static_cast<std::uint32_t>(text_.size()), static_cast<std::uint16_t>(word.size()),
+        entries_.push_back({static_cast<std::uint32_t>(text_.size()),
+                            static_cast<std::uint16_t>(word.size()),
                             static_cast<std::uint16_t>(stem.size()), position});
         text_.append(word);
         text_.append(stem);
@@ -36,16 +37,19 @@ public:
         text_.clear();
         entries_.clear();
     }
-    std::size_t memory_bytes() const { return text_.capacity() + entries_.capacity() * sizeof(Entry); }
+    std::size_t memory_bytes() const {
+        return text_.capacity() + entries_.capacity() * sizeof(Entry);
+    }
 
     View operator[](std::size_t i) const {
         const Entry& e = entries_[i];
         const std::string_view all(text_);
-        return {all.substr(e.offset, e.word_length), all.substr(e.offset + e.word_length, e.stem_length), e.position};
+        return {all.substr(e.offset, e.word_length),
+                all.substr(e.offset + e.word_length, e.stem_length), e.position};
     }
 
     class Iterator {
-    public:
+      public:
         Iterator(const TokenList* list, std::size_t i) : list_(list), i_(i) {}
         View operator*() const { return (*list_)[i_]; }
         Iterator& operator++() {
@@ -54,14 +58,14 @@ public:
         }
         bool operator!=(const Iterator& o) const { return i_ != o.i_; }
 
-    private:
+      private:
         const TokenList* list_;
         std::size_t i_;
     };
     Iterator begin() const { return {this, 0}; }
     Iterator end() const { return {this, entries_.size()}; }
 
-private:
+  private:
     struct Entry {
         std::uint32_t offset;  // of the word in text_; the stem follows it
         std::uint16_t word_length;

@@ -102,15 +102,15 @@ std::vector<Segment> split_at_separators(std::string_view word) {
     std::size_t start = 0;
     for (std::size_t i = 0; i < word.size();) {
         if (const std::size_t d = separator_length(word, i)) {
-            if (i > start) parts.push_back({word.substr(start, i - start), static_cast<uint32_t>(start)});
+            if (i > start)
+                parts.push_back({word.substr(start, i - start), static_cast<uint32_t>(start)});
             i += d;
             start = i;
         } else {
             ++i;
         }
     }
-    if (start < word.size())
-        parts.push_back({word.substr(start), static_cast<uint32_t>(start)});
+    if (start < word.size()) parts.push_back({word.substr(start), static_cast<uint32_t>(start)});
     return parts;
 }
 
@@ -136,7 +136,14 @@ namespace {
 // Word-break classes of UAX #29 for the characters the simple scanner
 // takes. '@' is a letter and ':' no MidLetter in ICU 72's root rules.
 // Bit flags, so the common case of two letters or digits is one test.
-enum Class : std::uint8_t { kOther = 0, kLetter = 1, kNumeric = 2, kMidNumLet = 4, kMidNum = 8, kExtendNumLet = 16 };
+enum Class : std::uint8_t {
+    kOther = 0,
+    kLetter = 1,
+    kNumeric = 2,
+    kMidNumLet = 4,
+    kMidNum = 8,
+    kExtendNumLet = 16
+};
 constexpr std::uint8_t kAlnum = kLetter | kNumeric;
 
 constexpr std::array<std::uint8_t, 128> ascii_classes() {
@@ -171,10 +178,12 @@ void WordTokenizer::segment_icu(std::string_view text) {
     utext_close(&utext);
     if (U_FAILURE(status)) throw Error(std::string("word breaking failed: ") + u_errorName(status));
     std::int32_t start = words_->first();
-    for (std::int32_t end = words_->next(); end != icu::BreakIterator::DONE; start = end, end = words_->next()) {
+    for (std::int32_t end = words_->next(); end != icu::BreakIterator::DONE;
+         start = end, end = words_->next()) {
         const std::int32_t rule = words_->getRuleStatus();
         if (rule >= UBRK_WORD_NONE_LIMIT)
-            segments_.push_back({static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end), rule});
+            segments_.push_back(
+                {static_cast<std::uint32_t>(start), static_cast<std::uint32_t>(end), rule});
     }
 }
 
@@ -196,28 +205,37 @@ bool WordTokenizer::segment_simple(std::string_view text) {
         }
         if (p[i] != 0xE2 || i + 2 >= n || p[i + 1] != 0x80) return false;
         const unsigned char last = p[i + 2];
-        if (last == 0x98 || last == 0x99) classes_.push_back(kMidNumLet);  // ‘ ’
-        else if (last == 0x93 || last == 0x94 || last == 0x9C || last == 0x9D) classes_.push_back(kOther);  // – — “ ”
-        else return false;
+        if (last == 0x98 || last == 0x99)
+            classes_.push_back(kMidNumLet);  // ‘ ’
+        else if (last == 0x93 || last == 0x94 || last == 0x9C || last == 0x9D)
+            classes_.push_back(kOther);  // – — “ ”
+        else
+            return false;
         i += 3;
     }
     offsets_.push_back(static_cast<std::uint32_t>(n));
 
     const std::size_t count = classes_.size();
-    const auto cls = [&](std::size_t i) -> std::uint8_t { return i < count ? classes_[i] : std::uint8_t{kOther}; };
+    const auto cls = [&](std::size_t i) -> std::uint8_t {
+        return i < count ? classes_[i] : std::uint8_t{kOther};
+    };
     // True when there is no boundary between code points i - 1 and i.
     const auto joins = [&](std::size_t i) {
         const std::uint8_t a = classes_[i - 1], b = classes_[i];
         if ((a & kAlnum) && (b & kAlnum)) return true;  // WB5, WB8-10
         if (a == kOther || b == kOther) return false;
         const std::uint8_t before = i >= 2 ? classes_[i - 2] : std::uint8_t{kOther};
-        if (a == kLetter && b == kLetter) return true;                                // WB5
-        if (a == kLetter && b == kMidNumLet && cls(i + 1) == kLetter) return true;   // WB6
-        if (before == kLetter && a == kMidNumLet && b == kLetter) return true;       // WB7
-        if ((a == kLetter || a == kNumeric) && (b == kLetter || b == kNumeric)) return true;  // WB8-10
-        if (before == kNumeric && (a == kMidNum || a == kMidNumLet) && b == kNumeric) return true;  // WB11
-        if (a == kNumeric && (b == kMidNum || b == kMidNumLet) && cls(i + 1) == kNumeric) return true;  // WB12
-        if ((a == kLetter || a == kNumeric || a == kExtendNumLet) && b == kExtendNumLet) return true;  // WB13a
+        if (a == kLetter && b == kLetter) return true;                              // WB5
+        if (a == kLetter && b == kMidNumLet && cls(i + 1) == kLetter) return true;  // WB6
+        if (before == kLetter && a == kMidNumLet && b == kLetter) return true;      // WB7
+        if ((a == kLetter || a == kNumeric) && (b == kLetter || b == kNumeric))
+            return true;  // WB8-10
+        if (before == kNumeric && (a == kMidNum || a == kMidNumLet) && b == kNumeric)
+            return true;  // WB11
+        if (a == kNumeric && (b == kMidNum || b == kMidNumLet) && cls(i + 1) == kNumeric)
+            return true;  // WB12
+        if ((a == kLetter || a == kNumeric || a == kExtendNumLet) && b == kExtendNumLet)
+            return true;                                                         // WB13a
         if (a == kExtendNumLet && (b == kLetter || b == kNumeric)) return true;  // WB13b
         return false;
     };
@@ -233,10 +251,14 @@ bool WordTokenizer::segment_simple(std::string_view text) {
         std::int32_t status = 0;
         const std::uint8_t last = classes_[end - 1];
         const std::uint8_t previous = end - start >= 2 ? classes_[end - 2] : std::uint8_t{kOther};
-        if (last == kLetter) status = UBRK_WORD_LETTER;
-        else if (last == kNumeric) status = UBRK_WORD_NUMBER;
-        else if (last == kExtendNumLet && previous == kNumeric) status = UBRK_WORD_NUMBER;
-        else if (last == kExtendNumLet && (previous == kLetter || previous == kExtendNumLet)) status = UBRK_WORD_LETTER;
+        if (last == kLetter)
+            status = UBRK_WORD_LETTER;
+        else if (last == kNumeric)
+            status = UBRK_WORD_NUMBER;
+        else if (last == kExtendNumLet && previous == kNumeric)
+            status = UBRK_WORD_NUMBER;
+        else if (last == kExtendNumLet && (previous == kLetter || previous == kExtendNumLet))
+            status = UBRK_WORD_LETTER;
         if (status != 0) segments_.push_back({offsets_[start], offsets_[end], status});
         start = end;
     }

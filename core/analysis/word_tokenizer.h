@@ -1,12 +1,12 @@
 #pragma once
 
+#include <unicode/uversion.h>
+
 #include <cstdint>
 #include <memory>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <unicode/uversion.h>
 
 U_NAMESPACE_BEGIN
 class BreakIterator;
@@ -16,8 +16,8 @@ namespace scoop {
 
 // One word of normalised text, cleaned for indexing.
 struct WordPiece {
-    std::string text;      // "us" for "u.s.", "iran" for "iran's"
-    std::uint32_t begin;   // byte range in the normalised text
+    std::string text;     // "us" for "u.s.", "iran" for "iran's"
+    std::uint32_t begin;  // byte range in the normalised text
     std::uint32_t end;
     bool joined = false;   // attached to the previous word: the "300" of "s-300"
     bool numeric = false;  // ICU classed it as a number
@@ -41,7 +41,7 @@ struct WordPiece {
 //  - words over kMaxWordBytes are dropped (base64 blobs, URLs run together).
 // Not thread-safe (ICU break iterators are stateful); one per thread.
 class WordTokenizer {
-public:
+  public:
     static constexpr std::size_t kMaxWordBytes = 80;
 
     WordTokenizer();
@@ -59,7 +59,7 @@ public:
     // tested against.
     void tokenize_icu(std::string_view normalized, std::vector<WordPiece>& out);
 
-private:
+  private:
     // A word-break segment: a byte range and ICU's rule status for it
     // (UBRK_WORD_NUMBER..., UBRK_WORD_LETTER...); only words are kept.
     struct BreakSegment {

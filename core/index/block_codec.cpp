@@ -33,7 +33,8 @@ void pack(const std::uint32_t* v, unsigned bits, std::string& out) {
             const std::uint64_t value = v[i * kLanes + lane];
             words[word * kLanes + lane] |= static_cast<std::uint32_t>(value << shift);
             if (shift + bits > 32) {
-                words[(word + 1) * kLanes + lane] |= static_cast<std::uint32_t>(value >> (32 - shift));
+                words[(word + 1) * kLanes + lane] |=
+                    static_cast<std::uint32_t>(value >> (32 - shift));
             }
             shift += bits;
             if (shift >= 32) {
@@ -84,7 +85,8 @@ void unpack(const std::uint8_t* in, std::uint32_t previous, std::uint32_t* out) 
             if (shift + B >= 32 && i + 1 < kPerLane) {
                 ++w;
                 word = _mm_loadu_si128(src + w);
-                if (shift + B > 32) v = _mm_or_si128(v, _mm_slli_epi32(word, static_cast<int>(32 - shift)));
+                if (shift + B > 32)
+                    v = _mm_or_si128(v, _mm_slli_epi32(word, static_cast<int>(32 - shift)));
             }
             finish(i, _mm_and_si128(v, mask));
         }
@@ -101,8 +103,7 @@ constexpr std::array<Unpacker, sizeof...(B)> make_table(std::index_sequence<B...
 constexpr auto kPlainUnpackers = make_table<Kind::kPlain>(std::make_index_sequence<33>{});
 constexpr auto kGapUnpackers = make_table<Kind::kGaps>(std::make_index_sequence<33>{});
 
-const std::uint8_t* checked_width(const std::uint8_t* in, const std::uint8_t* end,
-                                  unsigned& bits) {
+const std::uint8_t* checked_width(const std::uint8_t* in, const std::uint8_t* end, unsigned& bits) {
     if (in >= end) return nullptr;
     bits = *in;
     if (bits > 32 || static_cast<std::size_t>(end - in) < packed_block_bytes(bits)) return nullptr;
@@ -156,9 +157,12 @@ const std::uint8_t* decode_packed_block_scalar(const std::uint8_t* in, const std
             const unsigned bit = i * bits;
             const unsigned word = bit / 32, shift = bit % 32;
             std::uint64_t v = load_fixed32(data + 4 * (word * kLanes + lane)) >> shift;
-            if (shift + bits > 32) v |= std::uint64_t{load_fixed32(data + 4 * ((word + 1) * kLanes + lane))} << (32 - shift);
-            out[i * kLanes + lane] = bits == 32 ? static_cast<std::uint32_t>(v)
-                                                : static_cast<std::uint32_t>(v & ((1u << bits) - 1));
+            if (shift + bits > 32)
+                v |= std::uint64_t{load_fixed32(data + 4 * ((word + 1) * kLanes + lane))}
+                     << (32 - shift);
+            out[i * kLanes + lane] = bits == 32
+                                         ? static_cast<std::uint32_t>(v)
+                                         : static_cast<std::uint32_t>(v & ((1u << bits) - 1));
         }
     }
     return data + 16 * bits;

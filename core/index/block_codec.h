@@ -19,7 +19,9 @@ namespace scoop {
 inline constexpr std::size_t kBlockSize = 128;
 
 // Bytes a packed block of the given width occupies, width byte included.
-constexpr std::size_t packed_block_bytes(unsigned bits) { return 1 + 16 * bits; }
+constexpr std::size_t packed_block_bytes(unsigned bits) {
+    return 1 + 16 * bits;
+}
 
 // Appends a packed block of 128 values.
 void encode_packed_block(const std::uint32_t* values, std::string& out);

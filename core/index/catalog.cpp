@@ -19,13 +19,16 @@ void Catalog::put(CatalogEntry entry) {
     entries_.insert_or_assign(std::move(key), std::move(entry));
 }
 
-void Catalog::erase(std::string_view path) { entries_.erase(std::string(path)); }
+void Catalog::erase(std::string_view path) {
+    entries_.erase(std::string(path));
+}
 
 std::vector<const CatalogEntry*> Catalog::sorted() const {
     std::vector<const CatalogEntry*> out;
     out.reserve(entries_.size());
     for (const auto& [_, e] : entries_) out.push_back(&e);
-    std::sort(out.begin(), out.end(), [](const auto* a, const auto* b) { return a->path < b->path; });
+    std::sort(out.begin(), out.end(),
+              [](const auto* a, const auto* b) { return a->path < b->path; });
     return out;
 }
 
@@ -43,7 +46,8 @@ std::string Catalog::serialize() const {
     }
     std::string out(ZSTD_compressBound(raw.size()), '\0');
     const std::size_t n = ZSTD_compress(out.data(), out.size(), raw.data(), raw.size(), 3);
-    if (ZSTD_isError(n)) throw Error(std::string("zstd compression failed: ") + ZSTD_getErrorName(n));
+    if (ZSTD_isError(n))
+        throw Error(std::string("zstd compression failed: ") + ZSTD_getErrorName(n));
     out.resize(n);
     return out;
 }
@@ -69,7 +73,8 @@ Catalog Catalog::parse(std::string_view payload, const std::string& path) {
         e.format = r.length_prefixed();
         if (r.ok()) catalog.put(std::move(e));
     }
-    if (!r.ok() || !r.at_end() || catalog.size() != count) throw CorruptIndexError(path, "catalogue is malformed");
+    if (!r.ok() || !r.at_end() || catalog.size() != count)
+        throw CorruptIndexError(path, "catalogue is malformed");
     return catalog;
 }
 

@@ -20,11 +20,11 @@ struct CatalogEntry {
     std::int64_t mtime_ns = 0;
     std::uint64_t content_hash = 0;  // XXH3-64 of the bytes
     std::uint32_t doc_count = 0;
-    std::string format;              // "text", "jsonl", "html"
+    std::string format;  // "text", "jsonl", "html"
 };
 
 class Catalog {
-public:
+  public:
     const CatalogEntry* find(std::string_view path) const;
     void put(CatalogEntry entry);
     void erase(std::string_view path);
@@ -35,7 +35,7 @@ public:
     std::string serialize() const;  // envelope payload: zstd-compressed records
     static Catalog parse(std::string_view payload, const std::string& path);
 
-private:
+  private:
     std::unordered_map<std::string, CatalogEntry> entries_;
 };
 

@@ -49,11 +49,13 @@ void DictionaryWriter::add(std::string_view key, const TermInfo& info) {
     block_.append(key.substr(shared));
     put_varint32(block_, info.df);
     put_varint64(block_, info.cf - info.df);
-    put_varint64(block_, zigzag(static_cast<std::int64_t>(info.postings_offset - expected_postings(previous_))));
+    put_varint64(block_, zigzag(static_cast<std::int64_t>(info.postings_offset -
+                                                          expected_postings(previous_))));
     put_varint32(block_, info.data_bytes);
     put_varint32(block_, info.skip_bytes);
     put_varint32(block_, info.champion_bytes);
-    put_varint64(block_, zigzag(static_cast<std::int64_t>(info.positions_offset - expected_positions(previous_))));
+    put_varint64(block_, zigzag(static_cast<std::int64_t>(info.positions_offset -
+                                                          expected_positions(previous_))));
     put_varint64(block_, info.positions_bytes);
     encode_impacts(info.term_impacts(), block_);
 
@@ -93,12 +95,15 @@ Dictionary::Dictionary(std::span<const std::uint8_t> payload, std::string path)
     std::uint64_t previous = 0;
     for (std::uint32_t b = 0; b < block_count_; ++b) {
         const std::uint64_t off = load_fixed64(index_ + 8 * b);
-        if (off >= blocks_end_ || (b > 0 && off <= previous)) corrupt("dictionary block offsets out of order");
+        if (off >= blocks_end_ || (b > 0 && off <= previous))
+            corrupt("dictionary block offsets out of order");
         previous = off;
     }
 }
 
-void Dictionary::corrupt(const std::string& what) const { throw CorruptIndexError(path_, what); }
+void Dictionary::corrupt(const std::string& what) const {
+    throw CorruptIndexError(path_, what);
+}
 
 const std::uint8_t* Dictionary::block_start(std::uint32_t block) const {
     return payload_.data() + load_fixed64(index_ + 8 * block);
@@ -110,7 +115,8 @@ const std::uint8_t* Dictionary::block_limit(std::uint32_t block) const {
 
 std::uint32_t Dictionary::entries_in(std::uint32_t block) const {
     const std::uint64_t before = std::uint64_t{block} * kTermsPerDictionaryBlock;
-    return static_cast<std::uint32_t>(std::min<std::uint64_t>(kTermsPerDictionaryBlock, term_count_ - before));
+    return static_cast<std::uint32_t>(
+        std::min<std::uint64_t>(kTermsPerDictionaryBlock, term_count_ - before));
 }
 
 std::string_view Dictionary::first_key(std::uint32_t block) const {
@@ -151,11 +157,13 @@ void Dictionary::decode_entry(Iterator& it) const {
     TermInfo& info = it.info_;
     info.df = r.varint32();
     info.cf = r.varint64() + info.df;
-    info.postings_offset = expected_postings(prev) + static_cast<std::uint64_t>(unzigzag(r.varint64()));
+    info.postings_offset =
+        expected_postings(prev) + static_cast<std::uint64_t>(unzigzag(r.varint64()));
     info.data_bytes = r.varint32();
     info.skip_bytes = r.varint32();
     info.champion_bytes = r.varint32();
-    info.positions_offset = expected_positions(prev) + static_cast<std::uint64_t>(unzigzag(r.varint64()));
+    info.positions_offset =
+        expected_positions(prev) + static_cast<std::uint64_t>(unzigzag(r.varint64()));
     info.positions_bytes = r.varint64();
     if (!r.ok()) corrupt("dictionary entry is malformed");
     std::size_t impact_count = 0;
@@ -192,7 +200,10 @@ Dictionary::Iterator Dictionary::seek(std::string_view key) const {
     std::uint32_t lo = 0, hi = block_count_;
     while (hi - lo > 1) {
         const std::uint32_t mid = lo + (hi - lo) / 2;
-        if (first_key(mid) <= key) lo = mid; else hi = mid;
+        if (first_key(mid) <= key)
+            lo = mid;
+        else
+            hi = mid;
     }
     load_block(it, lo);
     while (it.valid() && it.key() < key) it.next();

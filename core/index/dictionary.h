@@ -19,14 +19,14 @@ namespace scoop {
 inline constexpr std::uint32_t kTermsPerDictionaryBlock = 32;
 
 class DictionaryWriter {
-public:
+  public:
     explicit DictionaryWriter(FileWriter& out, std::uint64_t payload_base);
     // Keys must arrive in strictly increasing byte order.
     void add(std::string_view key, const TermInfo& info);
     void finish();
     std::uint64_t term_count() const { return term_count_; }
 
-private:
+  private:
     FileWriter& out_;
     std::uint64_t base_;
     std::string previous_key_;
@@ -37,7 +37,7 @@ private:
 };
 
 class Dictionary {
-public:
+  public:
     Dictionary() = default;
     // `payload` stays mapped for the life of the dictionary. Throws
     // CorruptIndexError naming `path` when the layout does not hold together.
@@ -48,13 +48,13 @@ public:
 
     // Walks terms in order from a starting point.
     class Iterator {
-    public:
+      public:
         bool valid() const { return valid_; }
         std::string_view key() const { return key_; }
         const TermInfo& info() const { return info_; }
         void next();
 
-    private:
+      private:
         friend class Dictionary;
         const Dictionary* dict_ = nullptr;
         std::uint32_t block_ = 0;
@@ -70,7 +70,7 @@ public:
     // First term >= key.
     Iterator seek(std::string_view key) const;
 
-private:
+  private:
     const std::uint8_t* block_start(std::uint32_t block) const;
     const std::uint8_t* block_limit(std::uint32_t block) const;
     std::uint32_t entries_in(std::uint32_t block) const;

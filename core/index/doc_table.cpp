@@ -54,7 +54,8 @@ DocTable::DocTable(std::span<const std::uint8_t> payload, const std::string& pat
     doc_count_ = load_fixed32(payload.data());
     if (payload.size() != kHeaderBytes + std::size_t{doc_count_} * kBytesPerDoc)
         throw CorruptIndexError(path, "document table size does not match its document count");
-    for (std::size_t f = 0; f < kFieldCount; ++f) totals_[f] = load_fixed64(payload.data() + 8 + 8 * f);
+    for (std::size_t f = 0; f < kFieldCount; ++f)
+        totals_[f] = load_fixed64(payload.data() + 8 + 8 * f);
     const std::uint8_t* p = payload.data() + kHeaderBytes;
     for (std::size_t f = 0; f < kFieldCount; ++f) {
         lengths_[f] = p;

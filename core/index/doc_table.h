@@ -33,7 +33,7 @@ struct DocColumns {
 std::string encode_doc_table(const DocColumns& columns);
 
 class DocTable {
-public:
+  public:
     DocTable() = default;
     DocTable(std::span<const std::uint8_t> payload, const std::string& path);
 
@@ -44,11 +44,13 @@ public:
     Timestamp date(std::uint32_t doc) const {
         return static_cast<Timestamp>(load_fixed64(dates_ + 8 * std::size_t{doc}));
     }
-    std::uint64_t file_id(std::uint32_t doc) const { return load_fixed64(file_ids_ + 8 * std::size_t{doc}); }
+    std::uint64_t file_id(std::uint32_t doc) const {
+        return load_fixed64(file_ids_ + 8 * std::size_t{doc});
+    }
     // Sum of the field's lengths over all documents, deleted ones included.
     std::uint64_t total_length(Field f) const { return totals_[static_cast<std::size_t>(f)]; }
 
-private:
+  private:
     std::uint32_t doc_count_ = 0;
     std::array<std::uint64_t, kFieldCount> totals_{};
     std::array<const std::uint8_t*, kFieldCount> lengths_{};

@@ -21,7 +21,9 @@ std::string header_bytes(std::string_view kind) {
 
 }  // namespace
 
-void write_envelope_header(FileWriter& out, std::string_view kind) { out.append(header_bytes(kind)); }
+void write_envelope_header(FileWriter& out, std::string_view kind) {
+    out.append(header_bytes(kind));
+}
 
 void finish_envelope(FileWriter& out) {
     std::string footer;
@@ -45,7 +47,8 @@ std::span<const std::uint8_t> open_envelope(std::span<const std::uint8_t> file,
                                             std::string_view kind, const std::string& path,
                                             bool verify_checksum) {
     if (file.size() < kEnvelopeHeaderSize + kEnvelopeFooterSize)
-        throw CorruptIndexError(path, "file is truncated (" + std::to_string(file.size()) + " bytes)");
+        throw CorruptIndexError(path,
+                                "file is truncated (" + std::to_string(file.size()) + " bytes)");
     const auto* p = file.data();
     if (std::memcmp(p, kHeaderMagic.data(), kHeaderMagic.size()) != 0)
         throw CorruptIndexError(path, "not a scoop index file (bad magic number)");

@@ -30,7 +30,7 @@ inline constexpr std::size_t kMaxImpactsPerBlock = 8;
 // per frequency can be on the frontier, so that is all it keeps: small
 // frequencies (nearly all of them) in a direct array, the rest in a list.
 class ImpactCollector {
-public:
+  public:
     ImpactCollector() { shortest_.fill(UINT32_MAX); }
     void add(std::uint32_t freq, std::uint32_t length) {
         if (freq < kDirect) {
@@ -50,7 +50,7 @@ public:
     // at most `max_pairs` long. Leaves the collector empty.
     std::vector<Impact> take_frontier(std::size_t max_pairs);
 
-private:
+  private:
     static constexpr std::uint32_t kDirect = 256;
     std::array<std::uint32_t, kDirect> shortest_;
     std::vector<std::uint32_t> used_;  // frequencies set in shortest_

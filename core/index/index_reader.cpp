@@ -15,14 +15,17 @@ constexpr int kOpenAttempts = 5;
 
 }  // namespace
 
-std::shared_ptr<const IndexReader> IndexReader::open(const std::string& dir, ReaderOptions options) {
+std::shared_ptr<const IndexReader> IndexReader::open(const std::string& dir,
+                                                     ReaderOptions options) {
     if (!std::filesystem::is_directory(dir))
-        throw Error("no index at '" + dir + "': the directory does not exist; build one with: indexer --index " +
-                    dir + " PATH...");
+        throw Error("no index at '" + dir +
+                    "': the directory does not exist; build one with: indexer --index " + dir +
+                    " PATH...");
     for (int attempt = 1;; ++attempt) {
         auto manifest = load_manifest(dir);
         if (!manifest)
-            throw Error("no index at '" + dir + "' (no MANIFEST file); build one with: indexer --index " + dir +
+            throw Error("no index at '" + dir +
+                        "' (no MANIFEST file); build one with: indexer --index " + dir +
                         " PATH...");
         std::shared_ptr<IndexReader> reader(new IndexReader());
         reader->dir_ = dir;
@@ -48,7 +51,9 @@ std::shared_ptr<const IndexReader> IndexReader::open(const std::string& dir, Rea
 }
 
 double IndexReader::average_length(Field f) const {
-    return doc_count_ == 0 ? 0.0 : static_cast<double>(totals_[static_cast<std::size_t>(f)]) / static_cast<double>(doc_count_);
+    return doc_count_ == 0 ? 0.0
+                           : static_cast<double>(totals_[static_cast<std::size_t>(f)]) /
+                                 static_cast<double>(doc_count_);
 }
 
 std::uint64_t IndexReader::doc_freq(std::string_view key) const {
@@ -58,7 +63,9 @@ std::uint64_t IndexReader::doc_freq(std::string_view key) const {
     return df;
 }
 
-Catalog IndexReader::load_catalog() const { return scoop::load_catalog(dir_, manifest_); }
+Catalog IndexReader::load_catalog() const {
+    return scoop::load_catalog(dir_, manifest_);
+}
 
 Catalog load_catalog(const std::string& dir, const Manifest& manifest) {
     if (manifest.catalog.empty()) return {};

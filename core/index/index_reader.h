@@ -21,10 +21,11 @@ struct ReaderOptions {
 // kept. A writer may commit meanwhile; this reader goes on seeing what it
 // opened. Thread-safe for concurrent queries (everything is read-only).
 class IndexReader {
-public:
+  public:
     // Throws scoop::Error when there is no index at `dir` (saying how to
     // build one) and CorruptIndexError when a file is damaged.
-    static std::shared_ptr<const IndexReader> open(const std::string& dir, ReaderOptions options = {});
+    static std::shared_ptr<const IndexReader> open(const std::string& dir,
+                                                   ReaderOptions options = {});
 
     const std::string& dir() const { return dir_; }
     const Manifest& manifest() const { return manifest_; }
@@ -44,7 +45,7 @@ public:
     // The catalogue, read on demand (it can be large and queries don't need it).
     Catalog load_catalog() const;
 
-private:
+  private:
     IndexReader() = default;
 
     std::string dir_;

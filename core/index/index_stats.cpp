@@ -65,12 +65,14 @@ void check_index(const IndexReader& reader) {
                 ++n;
             }
             if (n != it.info().df)
-                throw CorruptIndexError(*segment->posting_source().postings_path,
-                                        "term '" + describe_key(it.key()) + "' has " + std::to_string(n) +
-                                            " postings but its dictionary entry says " + std::to_string(it.info().df));
+                throw CorruptIndexError(
+                    *segment->posting_source().postings_path,
+                    "term '" + describe_key(it.key()) + "' has " + std::to_string(n) +
+                        " postings but its dictionary entry says " + std::to_string(it.info().df));
         }
         StoredFieldsReader::BlockCache cache;
-        for (std::uint32_t d = 0; d < segment->doc_count(); ++d) segment->stored().document(d, cache);
+        for (std::uint32_t d = 0; d < segment->doc_count(); ++d)
+            segment->stored().document(d, cache);
     }
 }
 

@@ -10,10 +10,10 @@
 namespace scoop {
 
 struct IndexStats {
-    std::uint64_t documents = 0;       // live
-    std::uint64_t deleted = 0;         // deleted, not yet merged away
+    std::uint64_t documents = 0;  // live
+    std::uint64_t deleted = 0;    // deleted, not yet merged away
     std::uint64_t segments = 0;
-    std::uint64_t files = 0;           // catalogued source files
+    std::uint64_t files = 0;                  // catalogued source files
     std::array<std::uint64_t, 5> terms{};     // distinct terms by TermKind (index 1..4)
     std::array<std::uint64_t, 5> postings{};  // postings by TermKind
     std::uint64_t positions = 0;

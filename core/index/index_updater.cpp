@@ -5,13 +5,13 @@
 #include <algorithm>
 #include <atomic>
 #include <condition_variable>
+#include <cstring>
 #include <deque>
 #include <filesystem>
 #include <map>
 #include <mutex>
 #include <thread>
 #include <unordered_set>
-#include <cstring>
 
 #include "analysis/analyzer.h"
 #include "analysis/extractor.h"
@@ -69,7 +69,7 @@ bool is_within(const std::string& path, const std::string& root) {
 // ahead of the writer is bounded in memory; the piece the writer waits
 // for is always let through, so workers ahead cannot starve it.
 class OrderedResults {
-public:
+  public:
     explicit OrderedResults(std::uint64_t ahead_limit) : ahead_limit_(ahead_limit) {}
 
     void push(std::size_t task, FileResult result) {
@@ -106,7 +106,7 @@ public:
         room_.notify_all();
     }
 
-private:
+  private:
     std::mutex mutex_;
     std::condition_variable ready_, room_;
     std::map<std::size_t, std::deque<FileResult>> pending_;
@@ -118,11 +118,15 @@ private:
 };
 
 class Updater {
-public:
+  public:
     Updater(const UpdateOptions& options, const ProgressCallback& progress)
-        : options_(options), progress_(progress), started_(Clock::now()),
-          writer_(options.index_dir, WriterOptions{options.ram_budget_bytes, options.language, options.title_weight, options.merge_policy}),
-          results_(std::max<std::uint64_t>(options.ram_budget_bytes / kAheadShare, kJsonChunkBytes)) {
+        : options_(options),
+          progress_(progress),
+          started_(Clock::now()),
+          writer_(options.index_dir, WriterOptions{options.ram_budget_bytes, options.language,
+                                                   options.title_weight, options.merge_policy}),
+          results_(
+              std::max<std::uint64_t>(options.ram_budget_bytes / kAheadShare, kJsonChunkBytes)) {
         index_dir_ = fs::weakly_canonical(fs::absolute(options.index_dir)).string();
     }
 
@@ -143,8 +147,10 @@ public:
         return std::move(report_);
     }
 
-private:
-    double elapsed() const { return std::chrono::duration<double>(Clock::now() - started_).count(); }
+  private:
+    double elapsed() const {
+        return std::chrono::duration<double>(Clock::now() - started_).count();
+    }
 
     void report_progress(UpdateProgress::Phase phase, bool force = false) {
         if (!progress_) return;
@@ -163,7 +169,7 @@ private:
 
     void consider(const std::string& path) {
         if (is_within(path, index_dir_)) return;  // never index the index
-        struct stat st{};
+        struct stat st {};
         if (::stat(path.c_str(), &st) != 0) {
             skip(path, std::string("cannot read: ") + std::strerror(errno));
             return;
@@ -188,7 +194,8 @@ private:
 
     void walk(const std::string& root) {
         std::error_code ec;
-        fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied, ec);
+        fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied,
+                                            ec);
         if (ec) {
             skip(root, "cannot read folder: " + ec.message());
             return;
@@ -228,26 +235,32 @@ private:
             }
             ++existing;
             roots_.push_back(path);
-            if (fs::is_directory(status)) walk(path);
-            else if (fs::is_regular_file(status)) consider(path);
-            else skip(input, "not a regular file or folder");
+            if (fs::is_directory(status))
+                walk(path);
+            else if (fs::is_regular_file(status))
+                consider(path);
+            else
+                skip(input, "not a regular file or folder");
         }
         if (existing == 0) {
             std::string names;
             for (const auto& i : options_.inputs) names += (names.empty() ? "" : ", ") + i;
-            throw Error("nothing to index: " + (names.empty() ? std::string("no paths were given") : "none of these exist: " + names));
+            throw Error("nothing to index: " + (names.empty() ? std::string("no paths were given")
+                                                              : "none of these exist: " + names));
         }
         // Files keep their order (walk order within a folder is the file
         // system's); sort so the same tree always indexes the same way.
-        std::sort(tasks_.begin(), tasks_.end(), [](const FileTask& a, const FileTask& b) { return a.path < b.path; });
+        std::sort(tasks_.begin(), tasks_.end(),
+                  [](const FileTask& a, const FileTask& b) { return a.path < b.path; });
         progress_state_.files_total = tasks_.size();
     }
 
     void delete_gone_files() {
         for (const CatalogEntry* entry : writer_.catalog().sorted()) {
             if (seen_.count(entry->path)) continue;
-            const bool under_root = std::any_of(roots_.begin(), roots_.end(),
-                                                [&](const std::string& r) { return is_within(entry->path, r); });
+            const bool under_root =
+                std::any_of(roots_.begin(), roots_.end(),
+                            [&](const std::string& r) { return is_within(entry->path, r); });
             std::error_code ec;
             if (!under_root || fs::exists(entry->path, ec) || ec) continue;
             gone_.push_back(*entry);
@@ -274,14 +287,16 @@ private:
         const auto bytes = file->bytes();
         head.bytes = bytes.size();
         head.content_hash = xxh3_64(bytes);
-        if (task.previous && task.previous->content_hash == head.content_hash && task.previous->size == bytes.size()) {
+        if (task.previous && task.previous->content_hash == head.content_hash &&
+            task.previous->size == bytes.size()) {
             head.content_unchanged = true;
             results_.push(index, std::move(head));
             return;
         }
         if (task.format != InputFormat::kJsonLines && bytes.size() > options_.max_file_bytes) {
-            head.skip_reason = "file is " + std::to_string(bytes.size() >> 20) + " MiB, over the limit of " +
-                               std::to_string(options_.max_file_bytes >> 20) + " MiB for one article";
+            head.skip_reason =
+                "file is " + std::to_string(bytes.size() >> 20) + " MiB, over the limit of " +
+                std::to_string(options_.max_file_bytes >> 20) + " MiB for one article";
             results_.push(index, std::move(head));
             return;
         }
@@ -305,20 +320,24 @@ private:
             for (const auto& p : extraction.problems)
                 r.warnings.push_back({task.path, p.line ? p.line + line_offset : 0, p.message});
             if (extraction.replaced_bytes > 0)
-                r.warnings.push_back({task.path, 0, std::to_string(extraction.replaced_bytes) +
-                                                        " invalid bytes replaced (read as " + extraction.encoding + ")"});
+                r.warnings.push_back({task.path, 0,
+                                      std::to_string(extraction.replaced_bytes) +
+                                          " invalid bytes replaced (read as " +
+                                          extraction.encoding + ")"});
             for (Article& a : extraction.articles) {
                 if (a.line) a.line += line_offset;
                 a.path = task.path;
                 r.docs.push_back(analyze_article(analyzer, std::move(a), 0));
             }
             articles += r.docs.size();
-            for (const AnalyzedDocument& d : r.docs) r.weight += d.memory_bytes() + sizeof(AnalyzedDocument);
+            for (const AnalyzedDocument& d : r.docs)
+                r.weight += d.memory_bytes() + sizeof(AnalyzedDocument);
             line_offset += static_cast<std::uint32_t>(std::count(piece.begin(), piece.end(), '\n'));
             start = end;
             r.last_chunk = start >= all.size();
             if (r.last_chunk && articles == 0) {
-                r.skip_reason = r.warnings.empty() ? "no article text found" : r.warnings.front().message;
+                r.skip_reason =
+                    r.warnings.empty() ? "no article text found" : r.warnings.front().message;
                 r.warnings.clear();
             }
             results_.push(index, std::move(r));
@@ -345,7 +364,8 @@ private:
 
     // Writer side, in task order.
     void index_files() {
-        const unsigned threads = options_.threads ? options_.threads : std::max(1u, std::thread::hardware_concurrency());
+        const unsigned threads =
+            options_.threads ? options_.threads : std::max(1u, std::thread::hardware_concurrency());
         std::vector<std::jthread> pool;
         for (unsigned t = 0; t < std::min<std::size_t>(threads, tasks_.size()); ++t)
             pool.emplace_back([this, t] { worker(t); });
@@ -371,7 +391,8 @@ private:
             }
             for (auto& w : r.warnings) report_.warnings.push_back(std::move(w));
             if (r.read_failed) {
-                skip(task.path, *r.skip_reason);  // an unreadable file keeps what the index had of it
+                skip(task.path,
+                     *r.skip_reason);  // an unreadable file keeps what the index had of it
                 break;
             }
             if (r.content_unchanged) {
@@ -397,11 +418,15 @@ private:
 
             // Catalogued even when nothing in it was indexable, so an
             // unchanged binary or empty file is not read again next time.
-            writer_.put_catalog_entry(CatalogEntry{task.path, file_id, task.size, task.mtime_ns, hash, docs,
+            writer_.put_catalog_entry(CatalogEntry{task.path, file_id, task.size, task.mtime_ns,
+                                                   hash, docs,
                                                    std::string(format_name(task.format))});
-            if (r.skip_reason) skip(task.path, *r.skip_reason);
-            else if (task.previous) ++report_.files_updated;
-            else ++report_.files_added;
+            if (r.skip_reason)
+                skip(task.path, *r.skip_reason);
+            else if (task.previous)
+                ++report_.files_updated;
+            else
+                ++report_.files_added;
             report_.documents_added += docs;
             break;
         }

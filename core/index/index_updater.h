@@ -21,15 +21,15 @@ namespace scoop {
 
 struct UpdateOptions {
     std::string index_dir;
-    std::vector<std::string> inputs;           // files and folders
-    std::optional<InputFormat> format;         // overrides the extension
+    std::vector<std::string> inputs;    // files and folders
+    std::optional<InputFormat> format;  // overrides the extension
     std::size_t ram_budget_bytes = std::size_t{256} << 20;
-    unsigned threads = 0;                      // 0: one per core
-    std::string language;                      // of a new index; empty: english
-    std::uint32_t title_weight = 0;            // of a new index; 0: 2
+    unsigned threads = 0;                                     // 0: one per core
+    std::string language;                                     // of a new index; empty: english
+    std::uint32_t title_weight = 0;                           // of a new index; 0: 2
     std::uint64_t max_file_bytes = std::uint64_t{256} << 20;  // for whole-file formats
-    bool merge = true;                         // run the merge policy afterwards
-    bool optimize = false;                     // merge everything into one segment
+    bool merge = true;                                        // run the merge policy afterwards
+    bool optimize = false;                                    // merge everything into one segment
     MergePolicy merge_policy;
 };
 
@@ -57,8 +57,14 @@ struct UpdateReport {
 };
 
 struct UpdateProgress {
-    enum class Phase { kScanning, kIndexing, kCommitting, kMerging, kDone } phase = Phase::kScanning;
-    std::uint64_t files_total = 0;   // files that need reading
+    enum class Phase {
+        kScanning,
+        kIndexing,
+        kCommitting,
+        kMerging,
+        kDone
+    } phase = Phase::kScanning;
+    std::uint64_t files_total = 0;  // files that need reading
     std::uint64_t files_done = 0;
     std::uint64_t bytes_total = 0;
     std::uint64_t bytes_done = 0;

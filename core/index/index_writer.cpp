@@ -27,7 +27,8 @@ bool looks_like_index_file(const std::string& name) {
     return name.starts_with("seg-") || name.starts_with("catalog.") || name.ends_with(".tmp");
 }
 
-void write_small_file(const std::string& dir, const std::string& name, std::string_view kind, std::string_view payload) {
+void write_small_file(const std::string& dir, const std::string& name, std::string_view kind,
+                      std::string_view payload) {
     FileWriter out(join_path(dir, name));
     out.append(wrap_in_envelope(kind, payload));
     out.finish();
@@ -35,7 +36,8 @@ void write_small_file(const std::string& dir, const std::string& name, std::stri
 
 }  // namespace
 
-IndexWriter::IndexWriter(std::string dir, WriterOptions options) : dir_(std::move(dir)), options_(std::move(options)) {
+IndexWriter::IndexWriter(std::string dir, WriterOptions options)
+    : dir_(std::move(dir)), options_(std::move(options)) {
     std::error_code ec;
     fs::create_directories(dir_, ec);
     if (ec) throw Error("cannot create index directory '" + dir_ + "': " + ec.message());
@@ -44,21 +46,26 @@ IndexWriter::IndexWriter(std::string dir, WriterOptions options) : dir_(std::mov
     if (auto existing = load_manifest(dir_)) {
         manifest_ = std::move(*existing);
         if (!options_.language.empty() && options_.language != manifest_.language)
-            throw Error("the index at '" + dir_ + "' was built with stemming language '" + manifest_.language +
-                        "', not '" + options_.language + "'; use the same language, or a new index directory");
+            throw Error("the index at '" + dir_ + "' was built with stemming language '" +
+                        manifest_.language + "', not '" + options_.language +
+                        "'; use the same language, or a new index directory");
         if (options_.title_weight != 0 && options_.title_weight != manifest_.title_weight)
-            throw Error("the index at '" + dir_ + "' was built with title weight " + std::to_string(manifest_.title_weight) +
-                        ", not " + std::to_string(options_.title_weight) +
-                        "; it is fixed when an index is made: use a new index directory to change it");
+            throw Error(
+                "the index at '" + dir_ + "' was built with title weight " +
+                std::to_string(manifest_.title_weight) + ", not " +
+                std::to_string(options_.title_weight) +
+                "; it is fixed when an index is made: use a new index directory to change it");
         catalog_ = load_catalog(dir_, manifest_);
         for (const SegmentMeta& meta : manifest_.segments) segments_.push_back(open_segment(meta));
     } else {
         manifest_.language = options_.language.empty() ? "english" : options_.language;
         if (options_.title_weight != 0) {
-            if (options_.title_weight > 100) throw Error("the title weight must be between 1 and 100");
+            if (options_.title_weight > 100)
+                throw Error("the title weight must be between 1 and 100");
             manifest_.title_weight = options_.title_weight;
         }
-        Stemmer check(manifest_.language);  // an unknown language fails here, listing the known ones
+        Stemmer check(
+            manifest_.language);  // an unknown language fails here, listing the known ones
     }
     // Files a crashed writer left behind are not part of any commit.
     remove_unreferenced_files();
@@ -86,16 +93,19 @@ void IndexWriter::acquire_lock() {
             holder = read_file(path);
         } catch (const Error&) {
         }
-        while (!holder.empty() && (holder.back() == '\n' || holder.back() == ' ')) holder.pop_back();
+        while (!holder.empty() && (holder.back() == '\n' || holder.back() == ' '))
+            holder.pop_back();
         ::close(lock_fd_);
         lock_fd_ = -1;
         if (err == EWOULDBLOCK)
             throw Error("the index at '" + dir_ + "' is being written by another indexer (pid " +
-                        (holder.empty() ? std::string("unknown") : holder) + "); wait for it to finish and try again");
+                        (holder.empty() ? std::string("unknown") : holder) +
+                        "); wait for it to finish and try again");
         throw Error("cannot lock " + path + ": " + std::strerror(err));
     }
     const std::string pid = std::to_string(::getpid()) + "\n";
-    if (::ftruncate(lock_fd_, 0) != 0 || ::pwrite(lock_fd_, pid.data(), pid.size(), 0) != static_cast<ssize_t>(pid.size()))
+    if (::ftruncate(lock_fd_, 0) != 0 ||
+        ::pwrite(lock_fd_, pid.data(), pid.size(), 0) != static_cast<ssize_t>(pid.size()))
         throw Error("cannot write lock file " + path + ": " + std::strerror(errno));
 }
 
@@ -116,15 +126,18 @@ void IndexWriter::remove_unreferenced_files(const std::vector<std::string>& keep
     for (const auto& entry : fs::directory_iterator(dir_, ec)) {
         const std::string name = entry.path().filename().string();
         if (!looks_like_index_file(name) || keep.count(name)) continue;
-        const bool in_progress = std::any_of(live_segments.begin(), live_segments.end(),
-                                             [&](const std::string& s) { return name.starts_with(s + "."); });
+        const bool in_progress =
+            std::any_of(live_segments.begin(), live_segments.end(),
+                        [&](const std::string& s) { return name.starts_with(s + "."); });
         if (in_progress) continue;
         fs::remove(entry.path(), ec);  // a reader that has it mapped keeps its data
     }
 }
 
 void IndexWriter::add(const AnalyzedDocument& doc) {
-    if (!builder_) builder_ = std::make_unique<SegmentBuilder>(dir_, segment_name(manifest_.next_segment++), manifest_.title_weight);
+    if (!builder_)
+        builder_ = std::make_unique<SegmentBuilder>(dir_, segment_name(manifest_.next_segment++),
+                                                    manifest_.title_weight);
     builder_->add(doc);
     if (builder_->memory_bytes() >= options_.ram_budget_bytes) flush();
 }
@@ -138,7 +151,8 @@ void IndexWriter::flush() {
 std::vector<std::uint32_t> IndexWriter::documents_of_files(const Segment& segment) const {
     std::vector<std::uint32_t> docs;
     for (std::uint32_t d = 0; d < segment.doc_count(); ++d)
-        if (!segment.deleted(d) && pending_deletes_.count(segment.docs().file_id(d))) docs.push_back(d);
+        if (!segment.deleted(d) && pending_deletes_.count(segment.docs().file_id(d)))
+            docs.push_back(d);
     return docs;
 }
 
@@ -147,7 +161,8 @@ std::uint64_t IndexWriter::commit() {
     if (flushed_.empty() && !dirty_) return 0;
     Manifest next = manifest_;
     ++next.generation;
-    for (const SegmentSummary& s : flushed_) next.segments.push_back(SegmentMeta{s.name, s.doc_count, 0, "", s.bytes});
+    for (const SegmentSummary& s : flushed_)
+        next.segments.push_back(SegmentMeta{s.name, s.doc_count, 0, "", s.bytes});
 
     std::vector<std::shared_ptr<const Segment>> opened;
     for (const SegmentMeta& meta : next.segments) opened.push_back(open_segment(meta));
@@ -159,10 +174,12 @@ std::uint64_t IndexWriter::commit() {
             SegmentMeta meta = next.segments[i];
             const std::vector<std::uint32_t> docs = documents_of_files(*opened[i]);
             if (!docs.empty()) {
-                Deletions d = opened[i]->deletions().empty() ? Deletions(meta.doc_count) : opened[i]->deletions();
+                Deletions d = opened[i]->deletions().empty() ? Deletions(meta.doc_count)
+                                                             : opened[i]->deletions();
                 for (std::uint32_t doc : docs) deleted += d.add(doc);
                 meta.deleted_count = d.count();
-                if (meta.deleted_count == meta.doc_count) continue;  // nothing left: drop the segment
+                if (meta.deleted_count == meta.doc_count)
+                    continue;  // nothing left: drop the segment
                 meta.deletions = deletions_file(meta.name, next.next_deletions++);
                 write_small_file(dir_, meta.deletions, kKindDeletions, d.serialize());
             }
@@ -196,8 +213,9 @@ std::size_t IndexWriter::merge(bool to_one_segment, const MergeListener& listene
     for (;;) {
         std::vector<std::vector<std::size_t>> groups;
         if (to_one_segment) {
-            const bool needed = manifest_.segments.size() > 1 ||
-                                (manifest_.segments.size() == 1 && manifest_.segments[0].deleted_count > 0);
+            const bool needed =
+                manifest_.segments.size() > 1 ||
+                (manifest_.segments.size() == 1 && manifest_.segments[0].deleted_count > 0);
             if (needed) {
                 groups.emplace_back(manifest_.segments.size());
                 for (std::size_t i = 0; i < groups[0].size(); ++i) groups[0][i] = i;
@@ -222,12 +240,15 @@ std::size_t IndexWriter::merge(bool to_one_segment, const MergeListener& listene
             if (listener) listener(group.size(), docs);
             const std::string name = segment_name(next.next_segment++);
             const SegmentSummary s = merge_segments(dir_, inputs, name);
-            if (s.doc_count > 0) replaced[group.front()] = SegmentMeta{s.name, s.doc_count, 0, "", s.bytes};
+            if (s.doc_count > 0)
+                replaced[group.front()] = SegmentMeta{s.name, s.doc_count, 0, "", s.bytes};
         }
         next.segments.clear();
         for (std::size_t i = 0; i < manifest_.segments.size(); ++i) {
-            if (replaced[i]) next.segments.push_back(*replaced[i]);
-            else if (!merged_away[i]) next.segments.push_back(manifest_.segments[i]);
+            if (replaced[i])
+                next.segments.push_back(*replaced[i]);
+            else if (!merged_away[i])
+                next.segments.push_back(manifest_.segments[i]);
         }
         fsync_directory(dir_);
         commit_manifest(dir_, next);

@@ -35,7 +35,7 @@ using MergeListener = std::function<void(std::size_t segments, std::uint64_t doc
 // crash) until commit(), which makes new segments, deletions and the
 // catalogue current in one atomic manifest replacement.
 class IndexWriter {
-public:
+  public:
     IndexWriter(std::string dir, WriterOptions options);
     ~IndexWriter();
     IndexWriter(const IndexWriter&) = delete;
@@ -79,7 +79,7 @@ public:
     // `to_one_segment`) and commits. Returns the number of merges done.
     std::size_t merge(bool to_one_segment, const MergeListener& listener = {});
 
-private:
+  private:
     void acquire_lock();
     void remove_unreferenced_files(const std::vector<std::string>& keep_also = {});
     std::vector<std::uint32_t> documents_of_files(const Segment& segment) const;

@@ -1,8 +1,7 @@
 #include "index/manifest.h"
 
-#include <nlohmann/json.hpp>
-
 #include <filesystem>
+#include <nlohmann/json.hpp>
 
 #include "index/envelope.h"
 #include "index/segment_files.h"
@@ -27,7 +26,8 @@ std::vector<std::string> Manifest::referenced_files() const {
     std::vector<std::string> files;
     if (!catalog.empty()) files.push_back(catalog);
     for (const auto& s : segments) {
-        for (const auto& kind : kSegmentFiles) files.push_back(segment_file(s.name, kind.extension));
+        for (const auto& kind : kSegmentFiles)
+            files.push_back(segment_file(s.name, kind.extension));
         if (!s.deletions.empty()) files.push_back(s.deletions);
     }
     return files;
@@ -37,15 +37,17 @@ std::optional<Manifest> load_manifest(const std::string& dir) {
     const std::string path = join_path(dir, kManifestFile);
     if (!std::filesystem::exists(path)) return std::nullopt;
     const std::string bytes = read_file(path);
-    const auto payload = open_envelope({reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()},
-                                       kKindManifest, path, true);
+    const auto payload =
+        open_envelope({reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()},
+                      kKindManifest, path, true);
     try {
         const auto json = nlohmann::json::parse(payload.begin(), payload.end());
         Manifest m;
         m.generation = json.at("generation").get<std::uint64_t>();
         m.language = json.at("language").get<std::string>();
         m.title_weight = json.at("title_weight").get<std::uint32_t>();
-        if (m.title_weight < 1 || m.title_weight > 100) throw CorruptIndexError(path, "title_weight out of range");
+        if (m.title_weight < 1 || m.title_weight > 100)
+            throw CorruptIndexError(path, "title_weight out of range");
         m.next_segment = json.at("next_segment").get<std::uint64_t>();
         m.next_file_id = json.at("next_file_id").get<std::uint64_t>();
         m.next_deletions = json.at("next_deletions").get<std::uint64_t>();
@@ -57,7 +59,8 @@ std::optional<Manifest> load_manifest(const std::string& dir) {
             meta.deleted_count = s.at("deleted").get<std::uint32_t>();
             meta.deletions = s.at("deletions").get<std::string>();
             meta.bytes = s.at("bytes").get<std::uint64_t>();
-            if (meta.deleted_count > meta.doc_count) throw CorruptIndexError(path, "a segment has more deletions than documents");
+            if (meta.deleted_count > meta.doc_count)
+                throw CorruptIndexError(path, "a segment has more deletions than documents");
             m.segments.push_back(std::move(meta));
         }
         return m;

@@ -5,7 +5,8 @@
 
 namespace scoop {
 
-std::vector<std::vector<std::size_t>> MergePolicy::find_merges(const std::vector<SegmentMeta>& segments) const {
+std::vector<std::vector<std::size_t>> MergePolicy::find_merges(
+    const std::vector<SegmentMeta>& segments) const {
     const std::size_t f = std::max<std::size_t>(factor, 2);
     std::map<int, std::vector<std::size_t>> tiers;
     std::vector<std::vector<std::size_t>> merges;
@@ -21,8 +22,9 @@ std::vector<std::vector<std::size_t>> MergePolicy::find_merges(const std::vector
     }
     for (auto& [tier, members] : tiers) {
         if (members.size() < f) continue;
-        std::sort(members.begin(), members.end(),
-                  [&](std::size_t a, std::size_t b) { return segments[a].live_count() < segments[b].live_count(); });
+        std::sort(members.begin(), members.end(), [&](std::size_t a, std::size_t b) {
+            return segments[a].live_count() < segments[b].live_count();
+        });
         for (std::size_t start = 0; start + f <= members.size(); start += f)
             merges.emplace_back(members.begin() + static_cast<std::ptrdiff_t>(start),
                                 members.begin() + static_cast<std::ptrdiff_t>(start + f));

@@ -18,7 +18,8 @@ struct MergePolicy {
     std::size_t floor_docs = 1000;  // segments below this are all tier 0
 
     // Each element lists indexes into `segments` to merge into one segment.
-    std::vector<std::vector<std::size_t>> find_merges(const std::vector<SegmentMeta>& segments) const;
+    std::vector<std::vector<std::size_t>> find_merges(
+        const std::vector<SegmentMeta>& segments) const;
 };
 
 }  // namespace scoop

@@ -19,8 +19,8 @@ const std::string kUnknownFile = "index file";
 
 PostingCursor::PostingCursor(const PostingSource& source, const TermInfo& term)
     : source_(source), term_(term) {
-    const std::uint64_t end =
-        std::uint64_t{term.postings_offset} + term.data_bytes + term.skip_bytes + term.champion_bytes;
+    const std::uint64_t end = std::uint64_t{term.postings_offset} + term.data_bytes +
+                              term.skip_bytes + term.champion_bytes;
     if (term.df == 0 || end > source.postings.size() || term.postings_offset > end)
         corrupt("a term's postings lie outside the file");
     if (term.positions_bytes > 0 &&
@@ -50,7 +50,8 @@ void PostingCursor::corrupt_positions(const std::string& what) const {
 
 SkipEntry PostingCursor::skip(std::uint32_t block) const {
     const std::uint8_t* p = skips_ + std::size_t{block} * kSkipEntryBytes;
-    return SkipEntry{load_fixed32(p), load_fixed32(p + 4), load_fixed32(p + 8), load_fixed32(p + 12)};
+    return SkipEntry{load_fixed32(p), load_fixed32(p + 4), load_fixed32(p + 8),
+                     load_fixed32(p + 12)};
 }
 
 void PostingCursor::load_block(std::uint32_t block) {
@@ -62,8 +63,9 @@ void PostingCursor::load_block(std::uint32_t block) {
         return;
     }
     const bool last = block + 1 == blocks_;
-    const std::uint32_t count = last ? term_.df - (blocks_ - 1) * static_cast<std::uint32_t>(kBlockSize)
-                                     : static_cast<std::uint32_t>(kBlockSize);
+    const std::uint32_t count =
+        last ? term_.df - (blocks_ - 1) * static_cast<std::uint32_t>(kBlockSize)
+             : static_cast<std::uint32_t>(kBlockSize);
     std::uint32_t begin = 0, end = term_.data_bytes, previous = UINT32_MAX, expected_last = 0;
     if (blocks_ > 1) {
         const SkipEntry s = skip(block);
@@ -103,9 +105,10 @@ void PostingCursor::load_block(std::uint32_t block) {
 }
 
 void PostingCursor::decode_freqs() {
-    const std::uint8_t* after = block_size_ == kBlockSize
-                                    ? decode_packed_block(freq_data_, block_end_, freqs_)
-                                    : decode_varint_block(freq_data_, block_end_, block_size_, freqs_);
+    const std::uint8_t* after =
+        block_size_ == kBlockSize
+            ? decode_packed_block(freq_data_, block_end_, freqs_)
+            : decode_varint_block(freq_data_, block_end_, block_size_, freqs_);
     if (after == nullptr) corrupt("a frequency block is malformed");
     for (std::uint32_t i = 0; i < block_size_; ++i) freqs_[i] += 1;
     freqs_ready_ = true;
@@ -123,7 +126,10 @@ std::uint32_t PostingCursor::find_block(std::uint32_t from, std::uint32_t target
     hi = std::min(hi, blocks_);
     while (lo < hi) {
         const std::uint32_t mid = lo + (hi - lo) / 2;
-        if (skip(mid).last_doc < target) lo = mid + 1; else hi = mid;
+        if (skip(mid).last_doc < target)
+            lo = mid + 1;
+        else
+            hi = mid;
     }
     return lo;
 }
@@ -141,7 +147,8 @@ std::uint32_t PostingCursor::shallow_advance(std::uint32_t target) {
     if (blocks_ <= 1) return target <= list_last_doc_ ? list_last_doc_ : kEndDoc;
     // A target before the current window (two users of the bounds asking
     // in turn) must not get a later block's bound: look it up again.
-    if (shallow_block_ > 0 && shallow_block_ <= blocks_ && target <= skip(shallow_block_ - 1).last_doc)
+    if (shallow_block_ > 0 && shallow_block_ <= blocks_ &&
+        target <= skip(shallow_block_ - 1).last_doc)
         shallow_block_ = find_block(0, target);
     if (shallow_block_ < blocks_ && skip(shallow_block_).last_doc < target)
         shallow_block_ = find_block(shallow_block_ + 1, target);
@@ -175,14 +182,16 @@ void PostingCursor::index_positions() {
         begin = skip(block_).positions_start;
         if (block_ + 1 < blocks_) end = skip(block_ + 1).positions_start;
     }
-    if (begin > end || end > term_.positions_bytes) corrupt("a skip entry's positions lie outside its term");
+    if (begin > end || end > term_.positions_bytes)
+        corrupt("a skip entry's positions lie outside its term");
     const std::uint8_t* in = source_.positions.data() + term_.positions_offset + begin;
     positions_limit_ = source_.positions.data() + term_.positions_offset + end;
     // Full chunks are one width byte and 16 bytes per bit of width: step
     // over them without decoding.
     position_chunks_.clear();
     for (std::uint64_t done = 0; done + kBlockSize <= total; done += kBlockSize) {
-        if (in >= positions_limit_ || *in > 32 || static_cast<std::size_t>(positions_limit_ - in) < packed_block_bytes(*in))
+        if (in >= positions_limit_ || *in > 32 ||
+            static_cast<std::size_t>(positions_limit_ - in) < packed_block_bytes(*in))
             corrupt_positions("a positions block is malformed");
         position_chunks_.push_back(in);
         in += packed_block_bytes(*in);
@@ -196,16 +205,19 @@ void PostingCursor::index_positions() {
 const std::uint32_t* PostingCursor::position_chunk(std::uint32_t chunk) {
     if (chunk < position_chunks_.size()) {
         if (cached_chunk_ != chunk) {
-            if (decode_packed_block(position_chunks_[chunk], positions_limit_, chunk_values_) == nullptr)
+            if (decode_packed_block(position_chunks_[chunk], positions_limit_, chunk_values_) ==
+                nullptr)
                 corrupt_positions("a positions block is malformed");
             cached_chunk_ = chunk;
         }
         return chunk_values_;
     }
     if (!tail_ready_) {
-        const std::uint32_t tail = position_starts_[block_size_] - static_cast<std::uint32_t>(position_chunks_.size() * kBlockSize);
+        const std::uint32_t tail = position_starts_[block_size_] -
+                                   static_cast<std::uint32_t>(position_chunks_.size() * kBlockSize);
         tail_values_.resize(tail);
-        if (decode_varint_block(positions_tail_, positions_limit_, tail, tail_values_.data()) == nullptr)
+        if (decode_varint_block(positions_tail_, positions_limit_, tail, tail_values_.data()) ==
+            nullptr)
             corrupt_positions("a positions block is malformed");
         tail_ready_ = true;
     }
@@ -221,9 +233,11 @@ std::vector<std::uint32_t> PostingCursor::champions() const {
     p = get_varint32(p, end, n);
     if (p == nullptr || n > kChampions) corrupt("a champion list is malformed");
     docs.resize(n);
-    if (decode_varint_gaps(p, end, n, UINT32_MAX, docs.data()) == nullptr) corrupt("a champion list is malformed");
+    if (decode_varint_gaps(p, end, n, UINT32_MAX, docs.data()) == nullptr)
+        corrupt("a champion list is malformed");
     for (std::size_t i = 0; i < n; ++i)
-        if (docs[i] >= source_.doc_count || (i > 0 && docs[i] <= docs[i - 1])) corrupt("a champion list is malformed");
+        if (docs[i] >= source_.doc_count || (i > 0 && docs[i] <= docs[i - 1]))
+            corrupt("a champion list is malformed");
     return docs;
 }
 
@@ -242,8 +256,9 @@ std::span<const std::uint32_t> PostingCursor::positions() {
         const std::uint32_t chunk = std::min(v / static_cast<std::uint32_t>(kBlockSize), chunks);
         const std::uint32_t first = chunk * static_cast<std::uint32_t>(kBlockSize);
         const std::uint32_t* values = position_chunk(chunk) + (v - first);
-        const std::uint32_t available = chunk < chunks ? static_cast<std::uint32_t>(kBlockSize) - (v - first)
-                                                       : static_cast<std::uint32_t>(tail_values_.size()) - (v - first);
+        const std::uint32_t available =
+            chunk < chunks ? static_cast<std::uint32_t>(kBlockSize) - (v - first)
+                           : static_cast<std::uint32_t>(tail_values_.size()) - (v - first);
         const std::uint32_t n = std::min(available, count - k);
         for (std::uint32_t j = 0; j < n; ++j, ++k) {
             position = k == 0 ? values[j] : position + values[j] + 1;

@@ -33,7 +33,7 @@ struct PostingSource {
 // checked against the block's skip entry and the segment size) and reported
 // as CorruptIndexError; it is never read past the end of the file.
 class PostingCursor {
-public:
+  public:
     PostingCursor() = default;  // an empty list: doc() is kEndDoc
     PostingCursor(const PostingSource& source, const TermInfo& term);
 
@@ -79,7 +79,7 @@ public:
     std::uint32_t shallow_advance(std::uint32_t target);
     std::span<const Impact> shallow_impacts();
 
-private:
+  private:
     SkipEntry skip(std::uint32_t block) const;
     void advance_past_block(std::uint32_t target);
     // To the first document >= target in the decoded block, which holds
@@ -107,16 +107,16 @@ private:
 
     PostingSource source_;
     TermInfo term_{};
-    const std::uint8_t* data_ = nullptr;      // first data byte of the term
-    const std::uint8_t* impacts_ = nullptr;   // impacts area (several blocks only)
-    const std::uint8_t* skips_ = nullptr;     // skip table (several blocks only)
+    const std::uint8_t* data_ = nullptr;     // first data byte of the term
+    const std::uint8_t* impacts_ = nullptr;  // impacts area (several blocks only)
+    const std::uint8_t* skips_ = nullptr;    // skip table (several blocks only)
     std::uint32_t impacts_bytes_ = 0;
     std::uint32_t blocks_ = 0;
 
     std::uint32_t doc_ = kEndDoc;
-    std::uint32_t block_ = 0;          // block in docs_
-    std::uint32_t block_size_ = 0;     // documents in it
-    std::uint32_t index_ = 0;          // current document within it
+    std::uint32_t block_ = 0;       // block in docs_
+    std::uint32_t block_size_ = 0;  // documents in it
+    std::uint32_t index_ = 0;       // current document within it
     const std::uint8_t* freq_data_ = nullptr;
     const std::uint8_t* block_end_ = nullptr;
     bool freqs_ready_ = false;

@@ -20,7 +20,8 @@ std::uint32_t checked_u32(std::uint64_t v, const char* what) {
 // gaps minus one; 128-value chunks bit-packed, the rest varints.
 void encode_position_values(const std::vector<std::uint32_t>& values, std::string& out) {
     std::size_t i = 0;
-    for (; i + kBlockSize <= values.size(); i += kBlockSize) encode_packed_block(values.data() + i, out);
+    for (; i + kBlockSize <= values.size(); i += kBlockSize)
+        encode_packed_block(values.data() + i, out);
     encode_varint_block(values.data() + i, values.size() - i, out);
 }
 
@@ -30,7 +31,8 @@ PostingsWriter::PostingsWriter(FileWriter& postings, FileWriter* positions,
                                std::uint64_t postings_base, std::uint64_t positions_base)
     : post_(postings), pos_(positions), post_base_(postings_base), pos_base_(positions_base) {}
 
-void PostingsWriter::start_term(bool with_positions, std::span<const std::uint32_t> lengths, double average_length) {
+void PostingsWriter::start_term(bool with_positions, std::span<const std::uint32_t> lengths,
+                                double average_length) {
     average_length_ = average_length > 0 ? average_length : 1;
     champions_.clear();
     if (with_positions && pos_ == nullptr) throw Error("internal: positions file missing");

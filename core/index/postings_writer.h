@@ -27,7 +27,7 @@ namespace scoop {
 // varints. After the data come the per-block impact frontiers and the skip
 // table (docs/FORMAT.md, "Postings").
 class PostingsWriter {
-public:
+  public:
     // `lengths` holds the field length of every document of the segment
     // being written, for the impact frontiers. `positions` may be null when
     // no positional term will be written.
@@ -36,13 +36,14 @@ public:
 
     // `average_length` is the field's mean length in this segment, for
     // choosing the term's champions.
-    void start_term(bool with_positions, std::span<const std::uint32_t> lengths, double average_length);
+    void start_term(bool with_positions, std::span<const std::uint32_t> lengths,
+                    double average_length);
     // `positions` must hold `freq` strictly increasing values when the term
     // has positions, and is ignored otherwise.
     void add(std::uint32_t doc, std::uint32_t freq, std::span<const std::uint32_t> positions);
     TermInfo finish_term();
 
-private:
+  private:
     void flush_block();
 
     FileWriter& post_;
@@ -53,7 +54,7 @@ private:
     bool with_positions_ = false;
     std::span<const std::uint32_t> lengths_;
     TermInfo info_;
-    std::uint64_t data_start_ = 0;      // file offsets where this term began
+    std::uint64_t data_start_ = 0;  // file offsets where this term began
     std::uint64_t positions_start_ = 0;
 
     std::uint32_t docs_[128];

@@ -32,7 +32,8 @@ std::vector<std::uint32_t> Deletions::to_vector() const {
     docs.reserve(count_);
     for (std::size_t w = 0; w < bits_.size(); ++w)
         for (std::uint64_t word = bits_[w]; word != 0; word &= word - 1)
-            docs.push_back(static_cast<std::uint32_t>(w * 64 + static_cast<std::size_t>(__builtin_ctzll(word))));
+            docs.push_back(static_cast<std::uint32_t>(
+                w * 64 + static_cast<std::size_t>(__builtin_ctzll(word))));
     return docs;
 }
 
@@ -58,11 +59,13 @@ Deletions Deletions::parse(std::span<const std::uint8_t> payload, std::uint32_t 
         in_range = it.current_value < doc_count;
         if (in_range) d.add(it.current_value);
     }
-    if (!in_range) throw CorruptIndexError(path, "deletion bitmap names documents the segment does not have");
+    if (!in_range)
+        throw CorruptIndexError(path, "deletion bitmap names documents the segment does not have");
     return d;
 }
 
-Segment::Segment(const std::string& dir, const SegmentMeta& meta, bool verify_checksums) : meta_(meta) {
+Segment::Segment(const std::string& dir, const SegmentMeta& meta, bool verify_checksums)
+    : meta_(meta) {
     std::array<std::span<const std::uint8_t>, 5> payloads;
     files_.reserve(kSegmentFiles.size() + 1);
     for (std::size_t i = 0; i < kSegmentFiles.size(); ++i) {
@@ -71,21 +74,24 @@ Segment::Segment(const std::string& dir, const SegmentMeta& meta, bool verify_ch
         // The dictionary and the document table are small next to the
         // postings and are read all over; verify them always.
         const bool verify = verify_checksums || i == 0 || i == 3;
-        payloads[i] = open_envelope(files_.back().bytes(), kSegmentFiles[i].envelope_kind, paths_[i], verify);
+        payloads[i] =
+            open_envelope(files_.back().bytes(), kSegmentFiles[i].envelope_kind, paths_[i], verify);
     }
     dictionary_ = Dictionary(payloads[0], paths_[0]);
     docs_ = DocTable(payloads[3], paths_[3]);
     if (docs_.doc_count() != meta.doc_count)
         throw CorruptIndexError(paths_[3], "holds " + std::to_string(docs_.doc_count()) +
-                                               " documents but the manifest says " + std::to_string(meta.doc_count));
+                                               " documents but the manifest says " +
+                                               std::to_string(meta.doc_count));
     stored_ = StoredFieldsReader(payloads[4], paths_[4], docs_.doc_count());
     source_ = PostingSource{payloads[1], payloads[2], docs_.doc_count(), &paths_[1], &paths_[2]};
 
     if (!meta.deletions.empty()) {
         const std::string path = join_path(dir, meta.deletions);
         files_.emplace_back(path);
-        deletions_ = Deletions::parse(open_envelope(files_.back().bytes(), kKindDeletions, path, true),
-                                      docs_.doc_count(), path);
+        deletions_ =
+            Deletions::parse(open_envelope(files_.back().bytes(), kKindDeletions, path, true),
+                             docs_.doc_count(), path);
         if (deletions_.count() != meta.deleted_count)
             throw CorruptIndexError(path, "holds " + std::to_string(deletions_.count()) +
                                               " deletions but the manifest says " +

@@ -28,7 +28,7 @@ struct SegmentMeta {
 // A deletion bitmap as stored (a CRoaring portable bitmap in an envelope)
 // and as used (one bit per document, so a test costs a shift and a load).
 class Deletions {
-public:
+  public:
     Deletions() = default;
     explicit Deletions(std::uint32_t doc_count) : bits_((doc_count + 63) / 64, 0) {}
     bool contains(std::uint32_t doc) const {
@@ -44,14 +44,14 @@ public:
     static Deletions parse(std::span<const std::uint8_t> payload, std::uint32_t doc_count,
                            const std::string& path);
 
-private:
+  private:
     std::vector<std::uint64_t> bits_;
     std::uint32_t count_ = 0;
 };
 
 // An open, read-only segment: its files mapped, its headers checked.
 class Segment {
-public:
+  public:
     // Checks every file's envelope; with `verify_checksums` also every
     // checksum (the dictionary's, the document table's and the deletions'
     // are always verified: they are read whole or at random).
@@ -75,7 +75,7 @@ public:
 
     const std::string& file_path(std::size_t kind) const { return paths_[kind]; }
 
-private:
+  private:
     SegmentMeta meta_;
     std::array<std::string, 5> paths_;
     std::vector<MappedFile> files_;

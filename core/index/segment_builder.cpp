@@ -25,7 +25,8 @@ AnalyzedDocument analyze_article(Analyzer& analyzer, Article article, std::uint6
     return doc;
 }
 
-SegmentBuilder::SegmentBuilder(const std::string& dir, std::string segment, std::uint32_t title_weight)
+SegmentBuilder::SegmentBuilder(const std::string& dir, std::string segment,
+                               std::uint32_t title_weight)
     : segment_(std::move(segment)),
       title_weight_(std::max<std::uint32_t>(title_weight, 1)),
       files_(dir, segment_),
@@ -40,7 +41,8 @@ std::uint32_t SegmentBuilder::new_term(TermKind kind, std::string_view text) {
     return id;
 }
 
-const SegmentBuilder::WordTerms& SegmentBuilder::terms_of(std::string_view word, std::string_view stem, bool in_title) {
+const SegmentBuilder::WordTerms& SegmentBuilder::terms_of(std::string_view word,
+                                                          std::string_view stem, bool in_title) {
     bool inserted = false;
     WordTerms& w = words_.find_or_insert(word, WordTerms{}, inserted);
     if (w.text_word == kNone) {
@@ -96,7 +98,8 @@ void SegmentBuilder::add(const AnalyzedDocument& doc) {
     for (const auto& [slot, _] : occurrences_) ++slot_starts_[slot + 1];
     for (std::size_t s = 1; s < slot_starts_.size(); ++s) slot_starts_[s] += slot_starts_[s - 1];
     grouped_positions_.resize(occurrences_.size());
-    for (const auto& [slot, position] : occurrences_) grouped_positions_[slot_starts_[slot]++] = position;
+    for (const auto& [slot, position] : occurrences_)
+        grouped_positions_[slot_starts_[slot]++] = position;
     // slot_starts_[s] is now the end of slot s; slot s starts at the end of s - 1.
 
     for (std::size_t s = 0; s < doc_terms_.size(); ++s) {
@@ -119,7 +122,8 @@ void SegmentBuilder::add(const AnalyzedDocument& doc) {
         memory_bytes_ += buffer.bytes.capacity() - before;
     }
 
-    const auto text_length = static_cast<std::uint32_t>(title_weight_ * doc.title.size() + doc.body.size());
+    const auto text_length =
+        static_cast<std::uint32_t>(title_weight_ * doc.title.size() + doc.body.size());
     columns_.push_back(text_length, title_words, doc.article.date, doc.file_id);
     const std::size_t stored_before = stored_.memory_bytes();
     stored_.add(doc.article);
@@ -132,9 +136,11 @@ SegmentSummary SegmentBuilder::finish() {
 
     std::vector<std::uint32_t> order(keys_.size());
     std::iota(order.begin(), order.end(), 0u);
-    std::sort(order.begin(), order.end(), [&](std::uint32_t a, std::uint32_t b) { return keys_[a] < keys_[b]; });
+    std::sort(order.begin(), order.end(),
+              [&](std::uint32_t a, std::uint32_t b) { return keys_[a] < keys_[b]; });
 
-    const std::array<double, kFieldCount> averages = {columns_.average_length(Field::kText), columns_.average_length(Field::kTitle)};
+    const std::array<double, kFieldCount> averages = {columns_.average_length(Field::kText),
+                                                      columns_.average_length(Field::kTitle)};
     PostingsWriter writer(files_.post(), &files_.pos(), SegmentFilesWriter::kPayloadBase,
                           SegmentFilesWriter::kPayloadBase);
     DictionaryWriter dictionary(files_.dict(), SegmentFilesWriter::kPayloadBase);
@@ -143,7 +149,8 @@ SegmentSummary SegmentBuilder::finish() {
         const std::string& key = keys_[id];
         const TermKind kind = key_kind(key);
         const bool positional = has_positions(kind);
-        writer.start_term(positional, columns_.lengths[static_cast<std::size_t>(field_of(kind))], averages[static_cast<std::size_t>(field_of(kind))]);
+        writer.start_term(positional, columns_.lengths[static_cast<std::size_t>(field_of(kind))],
+                          averages[static_cast<std::size_t>(field_of(kind))]);
         ByteReader r(postings_[id].bytes);
         std::uint32_t doc = UINT32_MAX;
         while (!r.at_end()) {

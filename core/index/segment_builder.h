@@ -24,7 +24,8 @@ struct AnalyzedDocument {
     std::uint64_t file_id = 0;
 
     std::size_t memory_bytes() const {
-        return title.memory_bytes() + body.memory_bytes() + article.body.capacity() + article.title.capacity();
+        return title.memory_bytes() + body.memory_bytes() + article.body.capacity() +
+               article.title.capacity();
     }
 };
 
@@ -41,7 +42,7 @@ struct SegmentSummary {
 // fields stream to disk as documents arrive; postings are kept as compact
 // varint runs per term until finish() sorts the terms and encodes blocks.
 class SegmentBuilder {
-public:
+  public:
     // Title words count `title_weight` times in the text field's stem
     // frequencies and length (word lists keep true positions and counts).
     SegmentBuilder(const std::string& dir, std::string segment, std::uint32_t title_weight = 1);
@@ -55,10 +56,10 @@ public:
 
     SegmentSummary finish();
 
-private:
+  private:
     static constexpr std::uint32_t kNone = UINT32_MAX;
     struct TermBuffer {
-        std::string bytes;                     // per doc: gap, freq, positions
+        std::string bytes;  // per doc: gap, freq, positions
         std::uint32_t last_doc = UINT32_MAX;
     };
     // The terms a word stands for, found once per distinct word: the text
@@ -81,12 +82,12 @@ private:
     DocColumns columns_;
     StringTable<WordTerms> words_;
     StringTable<StemTerms> stems_;
-    std::vector<std::string> keys_;           // by term id
-    std::vector<TermBuffer> postings_;        // by term id
+    std::vector<std::string> keys_;     // by term id
+    std::vector<TermBuffer> postings_;  // by term id
     // One document's occurrences, grouped by a counting sort on the term's
     // slot (its order of first appearance in the document).
-    std::vector<std::uint32_t> slot_of_;      // by term id; kNone outside the document
-    std::vector<std::uint32_t> doc_terms_;    // by slot
+    std::vector<std::uint32_t> slot_of_;    // by term id; kNone outside the document
+    std::vector<std::uint32_t> doc_terms_;  // by slot
     std::vector<std::pair<std::uint32_t, std::uint32_t>> occurrences_;  // (slot, position)
     std::vector<std::uint32_t> slot_starts_;
     std::vector<std::uint32_t> grouped_positions_;

@@ -38,7 +38,7 @@ std::string deletions_file(std::string_view segment, std::uint64_t generation);
 
 // Creates the five files of a new segment with their headers written.
 class SegmentFilesWriter {
-public:
+  public:
     SegmentFilesWriter(const std::string& dir, const std::string& segment);
 
     FileWriter& dict() { return *files_[0]; }
@@ -51,7 +51,7 @@ public:
     // Footers, fsync. Returns the total size of the five files.
     std::uint64_t finish();
 
-private:
+  private:
     std::array<std::unique_ptr<FileWriter>, 5> files_;
 };
 

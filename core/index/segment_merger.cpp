@@ -17,7 +17,8 @@ constexpr std::uint32_t kGone = UINT32_MAX;
 
 }  // namespace
 
-SegmentSummary merge_segments(const std::string& dir, std::span<const std::shared_ptr<const Segment>> inputs,
+SegmentSummary merge_segments(const std::string& dir,
+                              std::span<const std::shared_ptr<const Segment>> inputs,
                               const std::string& name) {
     // New numbers for the live documents, in input order.
     std::vector<std::vector<std::uint32_t>> remap(inputs.size());
@@ -28,7 +29,8 @@ SegmentSummary merge_segments(const std::string& dir, std::span<const std::share
         for (std::uint32_t d = 0; d < s.doc_count(); ++d)
             remap[i][d] = s.deleted(d) ? kGone : static_cast<std::uint32_t>(next++);
     }
-    if (next >= UINT32_MAX - 1) throw Error("merged segment would hold more than 2^32 - 2 documents");
+    if (next >= UINT32_MAX - 1)
+        throw Error("merged segment would hold more than 2^32 - 2 documents");
 
     SegmentFilesWriter files(dir, name);
 
@@ -40,8 +42,8 @@ SegmentSummary merge_segments(const std::string& dir, std::span<const std::share
         StoredFieldsReader::BlockCache cache;
         for (std::uint32_t d = 0; d < s.doc_count(); ++d) {
             if (remap[i][d] == kGone) continue;
-            columns.push_back(s.docs().length(Field::kText, d), s.docs().length(Field::kTitle, d), s.docs().date(d),
-                              s.docs().file_id(d));
+            columns.push_back(s.docs().length(Field::kText, d), s.docs().length(Field::kTitle, d),
+                              s.docs().date(d), s.docs().file_id(d));
             const StoredDocument doc = s.stored().document(d, cache);
             Article a;
             a.title = doc.title;
@@ -67,8 +69,10 @@ SegmentSummary merge_segments(const std::string& dir, std::span<const std::share
     for (std::size_t i = 0; i < terms.size(); ++i)
         if (terms[i].valid()) heads.push(i);
 
-    const std::array<double, kFieldCount> averages = {columns.average_length(Field::kText), columns.average_length(Field::kTitle)};
-    PostingsWriter writer(files.post(), &files.pos(), SegmentFilesWriter::kPayloadBase, SegmentFilesWriter::kPayloadBase);
+    const std::array<double, kFieldCount> averages = {columns.average_length(Field::kText),
+                                                      columns.average_length(Field::kTitle)};
+    PostingsWriter writer(files.post(), &files.pos(), SegmentFilesWriter::kPayloadBase,
+                          SegmentFilesWriter::kPayloadBase);
     DictionaryWriter dictionary(files.dict(), SegmentFilesWriter::kPayloadBase);
     std::vector<std::size_t> holders;
     std::string key;
@@ -83,14 +87,16 @@ SegmentSummary merge_segments(const std::string& dir, std::span<const std::share
 
         const TermKind kind = key_kind(key);
         const bool positional = has_positions(kind);
-        writer.start_term(positional, columns.lengths[static_cast<std::size_t>(field_of(kind))], averages[static_cast<std::size_t>(field_of(kind))]);
+        writer.start_term(positional, columns.lengths[static_cast<std::size_t>(field_of(kind))],
+                          averages[static_cast<std::size_t>(field_of(kind))]);
         std::uint32_t postings = 0;
         for (std::size_t i : holders) {
             PostingCursor c = inputs[i]->postings(terms[i].info());
             for (; c.doc() != kEndDoc; c.next()) {
                 const std::uint32_t doc = remap[i][c.doc()];
                 if (doc == kGone) continue;
-                writer.add(doc, c.freq(), positional ? c.positions() : std::span<const std::uint32_t>{});
+                writer.add(doc, c.freq(),
+                           positional ? c.positions() : std::span<const std::uint32_t>{});
                 ++postings;
             }
         }

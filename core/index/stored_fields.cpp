@@ -27,10 +27,13 @@ StoredFieldsWriter::StoredFieldsWriter(FileWriter& out, std::uint64_t payload_ba
     ZSTD_CCtx_setParameter(ctx_, ZSTD_c_checksumFlag, 1);
 }
 
-StoredFieldsWriter::~StoredFieldsWriter() { ZSTD_freeCCtx(ctx_); }
+StoredFieldsWriter::~StoredFieldsWriter() {
+    ZSTD_freeCCtx(ctx_);
+}
 
 std::uint32_t StoredFieldsWriter::intern(std::string_view s) {
-    const auto [it, fresh] = string_ids_.try_emplace(std::string(s), static_cast<std::uint32_t>(string_ends_.size()));
+    const auto [it, fresh] =
+        string_ids_.try_emplace(std::string(s), static_cast<std::uint32_t>(string_ends_.size()));
     if (fresh) {
         strings_.append(s);
         string_ends_.push_back(strings_.size());
@@ -56,8 +59,10 @@ void StoredFieldsWriter::add(const Article& a) {
 void StoredFieldsWriter::flush_body() {
     if (body_block_.empty()) return;
     compressed_.resize(ZSTD_compressBound(body_block_.size()));
-    const std::size_t n = ZSTD_compress2(ctx_, compressed_.data(), compressed_.size(), body_block_.data(), body_block_.size());
-    if (ZSTD_isError(n)) throw Error(std::string("zstd compression failed: ") + ZSTD_getErrorName(n));
+    const std::size_t n = ZSTD_compress2(ctx_, compressed_.data(), compressed_.size(),
+                                         body_block_.data(), body_block_.size());
+    if (ZSTD_isError(n))
+        throw Error(std::string("zstd compression failed: ") + ZSTD_getErrorName(n));
     put_fixed32(body_index_, body_block_first_doc_);
     put_fixed64(body_index_, out_.offset() - base_);
     out_.append(compressed_.data(), n);
@@ -87,30 +92,37 @@ void StoredFieldsWriter::finish() {
 }
 
 StoredFieldsReader::BlockCache::BlockCache() : ctx(ZSTD_createDCtx()) {}
-StoredFieldsReader::BlockCache::~BlockCache() { ZSTD_freeDCtx(ctx); }
+StoredFieldsReader::BlockCache::~BlockCache() {
+    ZSTD_freeDCtx(ctx);
+}
 StoredFieldsReader::BlockCache::BlockCache(BlockCache&& other) noexcept
     : block(other.block), data(std::move(other.data)), ends(std::move(other.ends)), ctx(other.ctx) {
     other.block = UINT32_MAX;
     other.ctx = ZSTD_createDCtx();
 }
 
-void StoredFieldsReader::corrupt(const std::string& what) const { throw CorruptIndexError(path_, what); }
+void StoredFieldsReader::corrupt(const std::string& what) const {
+    throw CorruptIndexError(path_, what);
+}
 
-StoredFieldsReader::StoredFieldsReader(std::span<const std::uint8_t> payload, std::string path, std::uint32_t doc_count)
+StoredFieldsReader::StoredFieldsReader(std::span<const std::uint8_t> payload, std::string path,
+                                       std::uint32_t doc_count)
     : payload_(payload), path_(std::move(path)), doc_count_(doc_count) {
     if (payload_.size() < kTrailerBytes) corrupt("stored fields too short");
     const std::uint64_t size = payload_.size() - kTrailerBytes;
     const std::uint8_t* t = payload_.data() + size;
     const std::uint64_t body_index = load_fixed64(t);
     body_blocks_ = load_fixed32(t + 8);
-    const std::uint64_t meta = load_fixed64(t + 12), meta_ends = load_fixed64(t + 20), strings = load_fixed64(t + 28);
+    const std::uint64_t meta = load_fixed64(t + 12), meta_ends = load_fixed64(t + 20),
+                        strings = load_fixed64(t + 28);
     string_count_ = load_fixed32(t + 36);
     const std::uint32_t docs = load_fixed32(t + 40);
     if (docs != doc_count_) corrupt("stored document count does not match the segment");
     const std::uint64_t string_ends = size - std::uint64_t{string_count_} * 8;
-    const bool sane = body_index + std::uint64_t{body_blocks_} * kIndexEntryBytes == meta && meta <= meta_ends &&
-                      meta_ends + std::uint64_t{docs} * 8 == strings && strings <= string_ends &&
-                      string_count_ <= size / 8 && (docs == 0 || body_blocks_ > 0);
+    const bool sane = body_index + std::uint64_t{body_blocks_} * kIndexEntryBytes == meta &&
+                      meta <= meta_ends && meta_ends + std::uint64_t{docs} * 8 == strings &&
+                      strings <= string_ends && string_count_ <= size / 8 &&
+                      (docs == 0 || body_blocks_ > 0);
     if (!sane) corrupt("stored fields index is malformed");
     body_index_ = payload_.data() + body_index;
     frames_end_ = body_index;
@@ -130,9 +142,11 @@ std::string_view StoredFieldsReader::string(std::uint64_t id) const {
     return {reinterpret_cast<const char*>(strings_ + begin), static_cast<std::size_t>(end - begin)};
 }
 
-StoredDocument StoredFieldsReader::document(std::uint32_t doc, BlockCache& cache, bool with_body) const {
+StoredDocument StoredFieldsReader::document(std::uint32_t doc, BlockCache& cache,
+                                            bool with_body) const {
     if (doc >= doc_count_) corrupt("document " + std::to_string(doc) + " is not stored");
-    const std::uint64_t begin = doc == 0 ? 0 : load_fixed64(meta_ends_ + 8 * std::uint64_t{doc - 1});
+    const std::uint64_t begin =
+        doc == 0 ? 0 : load_fixed64(meta_ends_ + 8 * std::uint64_t{doc - 1});
     const std::uint64_t end = load_fixed64(meta_ends_ + 8 * std::uint64_t{doc});
     if (begin > end || end > meta_bytes_) corrupt("a stored document lies outside the file");
     ByteReader r(meta_ + begin, meta_ + end);
@@ -155,24 +169,31 @@ std::string_view StoredFieldsReader::body(std::uint32_t doc, BlockCache& cache) 
     std::uint32_t lo = 0, hi = body_blocks_;
     while (hi - lo > 1) {
         const std::uint32_t mid = lo + (hi - lo) / 2;
-        if (load_fixed32(body_index_ + std::size_t{mid} * kIndexEntryBytes) <= doc) lo = mid; else hi = mid;
+        if (load_fixed32(body_index_ + std::size_t{mid} * kIndexEntryBytes) <= doc)
+            lo = mid;
+        else
+            hi = mid;
     }
     const std::uint8_t* entry = body_index_ + std::size_t{lo} * kIndexEntryBytes;
     const std::uint32_t first = load_fixed32(entry);
     if (cache.block != lo) {
         const std::uint64_t begin = load_fixed64(entry + 4);
-        const std::uint64_t end = lo + 1 < body_blocks_ ? load_fixed64(entry + kIndexEntryBytes + 4) : frames_end_;
+        const std::uint64_t end =
+            lo + 1 < body_blocks_ ? load_fixed64(entry + kIndexEntryBytes + 4) : frames_end_;
         if (begin > end || end > frames_end_) corrupt("a stored block lies outside the file");
         const void* src = payload_.data() + begin;
         const std::size_t src_size = static_cast<std::size_t>(end - begin);
         const unsigned long long size = ZSTD_getFrameContentSize(src, src_size);
-        if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > kMaxBlockBytes)
+        if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN ||
+            size > kMaxBlockBytes)
             corrupt("a stored block is damaged");
         cache.block = UINT32_MAX;
         cache.data.resize(static_cast<std::size_t>(size));
-        const std::size_t n = ZSTD_decompressDCtx(cache.ctx, cache.data.data(), cache.data.size(), src, src_size);
+        const std::size_t n =
+            ZSTD_decompressDCtx(cache.ctx, cache.data.data(), cache.data.size(), src, src_size);
         if (ZSTD_isError(n) || n != size)
-            corrupt(std::string("a stored block is damaged: ") + (ZSTD_isError(n) ? ZSTD_getErrorName(n) : "short"));
+            corrupt(std::string("a stored block is damaged: ") +
+                    (ZSTD_isError(n) ? ZSTD_getErrorName(n) : "short"));
         cache.ends.clear();
         ByteReader r(cache.data);
         const auto* base = reinterpret_cast<const std::uint8_t*>(cache.data.data());

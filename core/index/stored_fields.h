@@ -35,7 +35,7 @@ struct StoredDocument {
 };
 
 class StoredFieldsWriter {
-public:
+  public:
     StoredFieldsWriter(FileWriter& out, std::uint64_t payload_base, int zstd_level = 3);
     ~StoredFieldsWriter();
     StoredFieldsWriter(const StoredFieldsWriter&) = delete;
@@ -45,9 +45,11 @@ public:
     void finish();
     std::uint32_t doc_count() const { return docs_; }
     // Metadata and strings held until finish().
-    std::size_t memory_bytes() const { return meta_.capacity() + strings_.capacity() + 16 * string_ids_.size(); }
+    std::size_t memory_bytes() const {
+        return meta_.capacity() + strings_.capacity() + 16 * string_ids_.size();
+    }
 
-private:
+  private:
     std::uint32_t intern(std::string_view s);
     void flush_body();
 
@@ -55,7 +57,7 @@ private:
     std::uint64_t base_;
     ZSTD_CCtx* ctx_;
     std::uint32_t docs_ = 0;
-    std::string meta_;                      // records
+    std::string meta_;  // records
     std::vector<std::uint64_t> meta_ends_;
     std::string strings_;
     std::vector<std::uint64_t> string_ends_;
@@ -67,20 +69,21 @@ private:
 };
 
 class StoredFieldsReader {
-public:
+  public:
     StoredFieldsReader() = default;
-    StoredFieldsReader(std::span<const std::uint8_t> payload, std::string path, std::uint32_t doc_count);
+    StoredFieldsReader(std::span<const std::uint8_t> payload, std::string path,
+                       std::uint32_t doc_count);
 
     // The last decompressed body block, reused while the next body asked for
     // is in it: keep one per thread.
     class BlockCache {
-    public:
+      public:
         BlockCache();
         ~BlockCache();
         BlockCache(BlockCache&&) noexcept;
         BlockCache& operator=(BlockCache&&) = delete;
 
-    private:
+      private:
         friend class StoredFieldsReader;
         std::uint32_t block = UINT32_MAX;
         std::string data;
@@ -91,7 +94,7 @@ public:
     StoredDocument document(std::uint32_t doc, BlockCache& cache, bool with_body = true) const;
     std::string_view body(std::uint32_t doc, BlockCache& cache) const;
 
-private:
+  private:
     std::string_view string(std::uint64_t id) const;
     [[noreturn]] void corrupt(const std::string& what) const;
 

@@ -16,7 +16,7 @@ namespace scoop {
 
 template <typename Value>
 class StringTable {
-public:
+  public:
     StringTable() { rehash(1024); }
 
     // The value for `key`, inserting `fresh` when absent. The reference is
@@ -36,7 +36,8 @@ public:
         }
         inserted = true;
         const auto index = static_cast<std::uint32_t>(entries_.size());
-        entries_.push_back(Entry{hash, arena_.size(), static_cast<std::uint32_t>(key.size()), fresh});
+        entries_.push_back(
+            Entry{hash, arena_.size(), static_cast<std::uint32_t>(key.size()), fresh});
         arena_.append(key);
         slots_[slot] = index;
         if (entries_.size() * 2 > slots_.size()) rehash(slots_.size() * 2);
@@ -48,7 +49,7 @@ public:
         return slots_.capacity() * 4 + entries_.capacity() * sizeof(Entry) + arena_.capacity();
     }
 
-private:
+  private:
     static constexpr std::uint32_t kEmpty = UINT32_MAX;
     struct Entry {
         std::uint64_t hash;
@@ -57,7 +58,9 @@ private:
         Value value;
     };
 
-    std::string_view key_of(const Entry& e) const { return std::string_view(arena_).substr(e.offset, e.length); }
+    std::string_view key_of(const Entry& e) const {
+        return std::string_view(arena_).substr(e.offset, e.length);
+    }
 
     void rehash(std::size_t capacity) {
         slots_.assign(capacity, kEmpty);

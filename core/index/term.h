@@ -34,8 +34,12 @@ constexpr Field field_of(TermKind k) {
     return (k == TermKind::kTitleWord || k == TermKind::kTitleStem) ? Field::kTitle : Field::kText;
 }
 
-constexpr TermKind word_kind(Field f) { return f == Field::kTitle ? TermKind::kTitleWord : TermKind::kTextWord; }
-constexpr TermKind stem_kind(Field f) { return f == Field::kTitle ? TermKind::kTitleStem : TermKind::kTextStem; }
+constexpr TermKind word_kind(Field f) {
+    return f == Field::kTitle ? TermKind::kTitleWord : TermKind::kTextWord;
+}
+constexpr TermKind stem_kind(Field f) {
+    return f == Field::kTitle ? TermKind::kTitleStem : TermKind::kTextStem;
+}
 
 inline std::string term_key(TermKind kind, std::string_view text) {
     std::string key;
@@ -45,8 +49,12 @@ inline std::string term_key(TermKind kind, std::string_view text) {
     return key;
 }
 
-inline TermKind key_kind(std::string_view key) { return static_cast<TermKind>(key.front()); }
-inline std::string_view key_text(std::string_view key) { return key.substr(1); }
+inline TermKind key_kind(std::string_view key) {
+    return static_cast<TermKind>(key.front());
+}
+inline std::string_view key_text(std::string_view key) {
+    return key.substr(1);
+}
 
 // "text:word", "title~stem" and so on, for dumps and messages.
 std::string describe_key(std::string_view key);

@@ -34,7 +34,7 @@ inline double bm25_idf(std::uint64_t df, std::uint64_t doc_count) {
 inline constexpr double kBoundSlack = 1.0 + 1e-9;
 
 class TermWeight {
-public:
+  public:
     TermWeight() = default;
     TermWeight(double idf, Bm25Params p, double average_length)
         : idf_(idf),
@@ -56,7 +56,7 @@ public:
     // The score as tf grows without limit: a bound needing no statistics.
     double limit() const { return weight_ * kBoundSlack; }
 
-private:
+  private:
     double idf_ = 0;
     double weight_ = 0;
     double base_ = 0;

@@ -83,7 +83,8 @@ bool ReqExclScorer::accepts(std::uint32_t doc) {
     return excluded_->doc() != doc;
 }
 
-DateFilterScorer::DateFilterScorer(ScorerPtr required, const DocTable& docs, Timestamp from, Timestamp to)
+DateFilterScorer::DateFilterScorer(ScorerPtr required, const DocTable& docs, Timestamp from,
+                                   Timestamp to)
     : FilterScorer(std::move(required)), docs_(docs), from_(from), to_(to) {
     skip_rejected();
 }
@@ -93,6 +94,8 @@ bool DateFilterScorer::accepts(std::uint32_t doc) {
     return date != kNoDate && date >= from_ && date <= to_;
 }
 
-AllDocsScorer::AllDocsScorer(std::uint32_t doc_count) : count_(doc_count) { doc_ = doc_count > 0 ? 0 : kEndDoc; }
+AllDocsScorer::AllDocsScorer(std::uint32_t doc_count) : count_(doc_count) {
+    doc_ = doc_count > 0 ? 0 : kEndDoc;
+}
 
 }  // namespace scoop

@@ -15,7 +15,7 @@ namespace scoop {
 
 // Matches what `required` matches; `optional` adds its score where it also matches.
 class ReqOptScorer final : public Scorer {
-public:
+  public:
     ReqOptScorer(ScorerPtr required, ScorerPtr optional);
     void next() override;
     void advance(std::uint32_t target) override;
@@ -27,7 +27,7 @@ public:
     void set_min_competitive_score(double score) override;
     void explain(std::vector<ScorePart>& parts) override;
 
-private:
+  private:
     ScorerPtr required_, optional_;
     double window_max_ = 0;
 };
@@ -36,43 +36,47 @@ private:
 // with `required`'s scores: a filter never changes a score, so bounds and
 // pruning pass straight through to `required`.
 class FilterScorer : public Scorer {
-public:
+  public:
     void next() override;
     void advance(std::uint32_t target) override;
     double score() override { return required_->score(); }
     double max_score() const override { return required_->max_score(); }
-    std::uint32_t advance_shallow(std::uint32_t target) override { return required_->advance_shallow(target); }
+    std::uint32_t advance_shallow(std::uint32_t target) override {
+        return required_->advance_shallow(target);
+    }
     double window_max_score() override { return required_->window_max_score(); }
     std::uint64_t cost() const override { return required_->cost(); }
-    void set_min_competitive_score(double score) override { required_->set_min_competitive_score(score); }
+    void set_min_competitive_score(double score) override {
+        required_->set_min_competitive_score(score);
+    }
     void explain(std::vector<ScorePart>& parts) override { required_->explain(parts); }
 
-protected:
+  protected:
     explicit FilterScorer(ScorerPtr required) : required_(std::move(required)) {}
     // Subclasses call this at the end of their constructor.
     void skip_rejected();
     virtual bool accepts(std::uint32_t doc) = 0;
 
-private:
+  private:
     ScorerPtr required_;
 };
 
 // Matches what `required` matches and `excluded` does not.
 class ReqExclScorer final : public FilterScorer {
-public:
+  public:
     ReqExclScorer(ScorerPtr required, ScorerPtr excluded);
 
-private:
+  private:
     bool accepts(std::uint32_t doc) override;
     ScorerPtr excluded_;
 };
 
 // Matches what `required` matches among documents dated in [from, to].
 class DateFilterScorer final : public FilterScorer {
-public:
+  public:
     DateFilterScorer(ScorerPtr required, const DocTable& docs, Timestamp from, Timestamp to);
 
-private:
+  private:
     bool accepts(std::uint32_t doc) override;
     const DocTable& docs_;
     Timestamp from_, to_;
@@ -80,7 +84,7 @@ private:
 
 // Every document of the segment, scoring 0.
 class AllDocsScorer final : public Scorer {
-public:
+  public:
     explicit AllDocsScorer(std::uint32_t doc_count);
     void next() override { doc_ = doc_ + 1 < count_ ? doc_ + 1 : kEndDoc; }
     void advance(std::uint32_t target) override {
@@ -93,7 +97,7 @@ public:
     std::uint64_t cost() const override { return count_; }
     void explain(std::vector<ScorePart>&) override {}
 
-private:
+  private:
     std::uint32_t count_;
 };
 

@@ -4,8 +4,10 @@
 
 namespace scoop {
 
-ConjunctionScorer::ConjunctionScorer(std::vector<ScorerPtr> members) : members_(std::move(members)) {
-    std::stable_sort(members_.begin(), members_.end(), [](const ScorerPtr& a, const ScorerPtr& b) { return a->cost() < b->cost(); });
+ConjunctionScorer::ConjunctionScorer(std::vector<ScorerPtr> members)
+    : members_(std::move(members)) {
+    std::stable_sort(members_.begin(), members_.end(),
+                     [](const ScorerPtr& a, const ScorerPtr& b) { return a->cost() < b->cost(); });
     for (const auto& m : members_) {
         max_score_ += m->max_score();
         scorers_.push_back(m.get());
@@ -29,8 +31,10 @@ void ConjunctionScorer::advance(std::uint32_t target) {
 }
 
 void ConjunctionScorer::align() {
-    if (!terms_.empty()) align_over(terms_);
-    else align_over(scorers_);
+    if (!terms_.empty())
+        align_over(terms_);
+    else
+        align_over(scorers_);
 }
 
 template <typename Member>
@@ -76,7 +80,9 @@ void ConjunctionScorer::align_over(const std::vector<Member*>& members) {
     doc_ = kEndDoc;
 }
 
-double ConjunctionScorer::score() { return terms_.empty() ? score_over(scorers_) : score_over(terms_); }
+double ConjunctionScorer::score() {
+    return terms_.empty() ? score_over(scorers_) : score_over(terms_);
+}
 
 template <typename Member>
 double ConjunctionScorer::score_over(const std::vector<Member*>& members) {
@@ -90,7 +96,8 @@ std::uint32_t ConjunctionScorer::advance_shallow(std::uint32_t target) {
 }
 
 template <typename Member>
-std::uint32_t ConjunctionScorer::shallow_over(const std::vector<Member*>& members, std::uint32_t target) {
+std::uint32_t ConjunctionScorer::shallow_over(const std::vector<Member*>& members,
+                                              std::uint32_t target) {
     std::uint32_t end = kEndDoc;
     double sum = 0;
     for (std::size_t i = 0; i < members.size(); ++i) {

@@ -12,7 +12,7 @@ namespace scoop {
 // At the top level it also skips whole windows of documents whose summed
 // block maxima cannot beat the minimum competitive score (block-max AND).
 class ConjunctionScorer final : public Scorer {
-public:
+  public:
     explicit ConjunctionScorer(std::vector<ScorerPtr> members);
 
     void next() override;
@@ -25,7 +25,7 @@ public:
     void set_min_competitive_score(double score) override { min_competitive_ = score; }
     void explain(std::vector<ScorePart>& parts) override;
 
-private:
+  private:
     void align();
     // The algorithms, over members seen as Scorer or, when every member is
     // a term, as TermScorer, whose calls the compiler can then inline.
@@ -36,9 +36,9 @@ private:
     template <typename Member>
     double score_over(const std::vector<Member*>& members);
 
-    std::vector<ScorerPtr> members_;  // by increasing cost
-    std::vector<Scorer*> scorers_;    // the same, as pointers
-    std::vector<TermScorer*> terms_;  // the same when all are terms, else empty
+    std::vector<ScorerPtr> members_;     // by increasing cost
+    std::vector<Scorer*> scorers_;       // the same, as pointers
+    std::vector<TermScorer*> terms_;     // the same when all are terms, else empty
     std::vector<double> window_bounds_;  // by member, in the current window
     double lead_score_ = 0;              // the lead's score at doc_, when computed
     bool lead_score_ready_ = false;

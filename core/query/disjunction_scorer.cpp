@@ -5,7 +5,8 @@
 
 namespace scoop {
 
-DisjunctionScorer::DisjunctionScorer(std::vector<ScorerPtr> members) : members_(std::move(members)) {
+DisjunctionScorer::DisjunctionScorer(std::vector<ScorerPtr> members)
+    : members_(std::move(members)) {
     for (const auto& m : members_) {
         max_score_ += m->max_score();
         cost_ += m->cost();
@@ -39,8 +40,10 @@ void DisjunctionScorer::advance(std::uint32_t target) {
 
 void DisjunctionScorer::find_candidate() {
     score_ready_ = false;
-    if (min_competitive_ > 0) terms_.empty() ? find_pruned(scorers_) : find_pruned(terms_);
-    else terms_.empty() ? find_unpruned(scorers_) : find_unpruned(terms_);
+    if (min_competitive_ > 0)
+        terms_.empty() ? find_pruned(scorers_) : find_pruned(terms_);
+    else
+        terms_.empty() ? find_unpruned(scorers_) : find_unpruned(terms_);
 }
 
 // Nothing to prune against yet: the smallest document of any member.
@@ -65,7 +68,8 @@ bool DisjunctionScorer::open_window(const std::vector<Member*>& members) {
     if (end == kEndDoc) return false;  // no member has anything from target_ on
     window_end_ = end;
     std::iota(order_.begin(), order_.end(), std::size_t{0});
-    std::sort(order_.begin(), order_.end(), [&](std::size_t a, std::size_t b) { return bounds_[a] < bounds_[b]; });
+    std::sort(order_.begin(), order_.end(),
+              [&](std::size_t a, std::size_t b) { return bounds_[a] < bounds_[b]; });
     double sum = 0;
     first_essential_ = members_.size();
     for (std::size_t k = 0; k < order_.size(); ++k) {

@@ -19,7 +19,7 @@ namespace scoop {
 // cannot compete is skipped whole. A top-10 query over long lists thus reads
 // a small part of them.
 class DisjunctionScorer final : public Scorer {
-public:
+  public:
     explicit DisjunctionScorer(std::vector<ScorerPtr> members);
 
     void next() override;
@@ -32,7 +32,7 @@ public:
     void set_min_competitive_score(double score) override;
     void explain(std::vector<ScorePart>& parts) override;
 
-private:
+  private:
     // From target_ on, the first document to return.
     void find_candidate();
     // The algorithms, over members seen as Scorer or, when every member is

@@ -9,8 +9,7 @@ namespace {
 // The most a document can have of every word, and the least length it can
 // have, from the words' impact frontiers: a phrase occurs at most as often
 // as its rarest word in a document, and the document's length is one.
-void combine(std::uint32_t& max_freq, std::uint32_t& min_length,
-                                                std::span<const Impact> impacts) {
+void combine(std::uint32_t& max_freq, std::uint32_t& min_length, std::span<const Impact> impacts) {
     std::uint32_t f = 0, l = UINT32_MAX;
     for (const Impact& i : impacts) {
         f = std::max(f, i.freq);
@@ -22,12 +21,17 @@ void combine(std::uint32_t& max_freq, std::uint32_t& min_length,
 
 }  // namespace
 
-PhraseScorer::PhraseScorer(std::vector<PostingCursor> words, TermWeight weight, Field field, const DocTable& docs,
-                           std::string label)
-    : words_(std::move(words)), weight_(weight), field_(field), docs_(docs), label_(std::move(label)) {
+PhraseScorer::PhraseScorer(std::vector<PostingCursor> words, TermWeight weight, Field field,
+                           const DocTable& docs, std::string label)
+    : words_(std::move(words)),
+      weight_(weight),
+      field_(field),
+      docs_(docs),
+      label_(std::move(label)) {
     order_.resize(words_.size());
     std::iota(order_.begin(), order_.end(), 0);
-    std::stable_sort(order_.begin(), order_.end(), [&](std::size_t a, std::size_t b) { return words_[a].df() < words_[b].df(); });
+    std::stable_sort(order_.begin(), order_.end(),
+                     [&](std::size_t a, std::size_t b) { return words_[a].df() < words_[b].df(); });
     std::uint32_t max_freq = UINT32_MAX, min_length = 0;
     for (const auto& w : words_) combine(max_freq, min_length, w.term().term_impacts());
     max_score_ = bound(max_freq, min_length);
@@ -109,7 +113,8 @@ std::uint32_t PhraseScorer::count_occurrences() {
     // the positions of the common words are decoded at all.
     by_freq_.resize(words_.size());
     std::iota(by_freq_.begin(), by_freq_.end(), std::size_t{0});
-    std::sort(by_freq_.begin(), by_freq_.end(), [&](std::size_t a, std::size_t b) { return words_[a].freq() < words_[b].freq(); });
+    std::sort(by_freq_.begin(), by_freq_.end(),
+              [&](std::size_t a, std::size_t b) { return words_[a].freq() < words_[b].freq(); });
     starts_.clear();
     const auto driver = static_cast<std::uint32_t>(by_freq_[0]);
     for (const std::uint32_t p : words_[driver].positions())

@@ -15,10 +15,10 @@ namespace scoop {
 // word. Scored by BM25 over the phrase's frequency in the document, with the
 // words' idfs summed, as Lucene does.
 class PhraseScorer final : public Scorer {
-public:
+  public:
     // `words` in phrase order; a word may repeat.
-    PhraseScorer(std::vector<PostingCursor> words, TermWeight weight, Field field, const DocTable& docs,
-                 std::string label);
+    PhraseScorer(std::vector<PostingCursor> words, TermWeight weight, Field field,
+                 const DocTable& docs, std::string label);
 
     void next() override;
     void advance(std::uint32_t target) override;
@@ -32,7 +32,7 @@ public:
 
     std::uint32_t phrase_freq() const { return freq_; }
 
-private:
+  private:
     // From the lead's current document on, the first with the whole phrase.
     void find_match();
     std::uint32_t count_occurrences();
@@ -50,8 +50,8 @@ private:
     double min_competitive_ = 0;
     std::uint32_t window_end_ = 0;
     bool window_valid_ = false;
-    std::vector<std::size_t> by_freq_;     // word indexes, rarest here first
-    std::vector<std::uint32_t> starts_;    // phrase starts still possible
+    std::vector<std::size_t> by_freq_;   // word indexes, rarest here first
+    std::vector<std::uint32_t> starts_;  // phrase starts still possible
 };
 
 }  // namespace scoop

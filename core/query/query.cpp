@@ -5,10 +5,14 @@
 namespace scoop {
 namespace {
 
-std::string_view field_name(Field f) { return f == Field::kTitle ? "title" : "text"; }
+std::string_view field_name(Field f) {
+    return f == Field::kTitle ? "title" : "text";
+}
 
 struct Printer {
-    std::string operator()(const TermQuery& q) const { return fmt::format("{}~{}", field_name(q.field), q.stem); }
+    std::string operator()(const TermQuery& q) const {
+        return fmt::format("{}~{}", field_name(q.field), q.stem);
+    }
     std::string operator()(const PhraseQuery& q) const {
         std::string words;
         for (const auto& w : q.words) {
@@ -18,8 +22,12 @@ struct Printer {
         return q.words.size() == 1 ? fmt::format("{}:{}", field_name(q.field), words)
                                    : fmt::format("{}:\"{}\"", field_name(q.field), words);
     }
-    std::string operator()(const PrefixQuery& q) const { return fmt::format("{}:{}*", field_name(q.field), q.prefix); }
-    std::string operator()(const DateRangeQuery& q) const { return fmt::format("date:[{}..{}]", q.from, q.to); }
+    std::string operator()(const PrefixQuery& q) const {
+        return fmt::format("{}:{}*", field_name(q.field), q.prefix);
+    }
+    std::string operator()(const DateRangeQuery& q) const {
+        return fmt::format("date:[{}..{}]", q.from, q.to);
+    }
     std::string operator()(const BooleanQuery& q) const {
         std::string out = "(";
         for (std::size_t i = 0; i < q.clauses.size(); ++i) {
@@ -36,6 +44,8 @@ struct Printer {
 
 }  // namespace
 
-std::string to_string(const Query& query) { return std::visit(Printer{}, query); }
+std::string to_string(const Query& query) {
+    return std::visit(Printer{}, query);
+}
 
 }  // namespace scoop

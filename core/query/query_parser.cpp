@@ -28,17 +28,26 @@ struct Lexeme {
 
 std::string_view describe(const Lexeme& l) {
     switch (l.kind) {
-        case Kind::kAnd: return "AND";
-        case Kind::kOr: return "OR";
-        case Kind::kNot: return "NOT";
-        case Kind::kRParen: return "')'";
-        case Kind::kLParen: return "'('";
-        case Kind::kEnd: return "the end of the query";
-        default: return l.text;
+        case Kind::kAnd:
+            return "AND";
+        case Kind::kOr:
+            return "OR";
+        case Kind::kNot:
+            return "NOT";
+        case Kind::kRParen:
+            return "')'";
+        case Kind::kLParen:
+            return "'('";
+        case Kind::kEnd:
+            return "the end of the query";
+        default:
+            return l.text;
     }
 }
 
-bool is_space(char c) { return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_space(char c) {
+    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
 
 // Opening and closing quote characters: ASCII and typographic double quotes.
 std::size_t quote_length(std::string_view s, std::size_t i) {
@@ -56,7 +65,7 @@ std::string lower_ascii(std::string_view s) {
 }
 
 class Lexer {
-public:
+  public:
     explicit Lexer(std::string_view q) : q_(q) {}
 
     std::vector<Lexeme> run() {
@@ -76,7 +85,8 @@ public:
                 std::size_t j = i + ql;
                 std::size_t close = 0;
                 while (j < q_.size() && (close = quote_length(q_, j)) == 0) ++j;
-                if (j >= q_.size()) throw QueryError(q_, i, "this quote is never closed; add a closing \"");
+                if (j >= q_.size())
+                    throw QueryError(q_, i, "this quote is never closed; add a closing \"");
                 out.push_back({Kind::kPhrase, q_.substr(i + ql, j - i - ql), i});
                 i = j + close;
                 continue;
@@ -84,20 +94,29 @@ public:
             if ((q_[i] == '+' || q_[i] == '-') && (i == 0 || starts_term(out, i))) {
                 const bool follows = i + 1 < q_.size() && !is_space(q_[i + 1]) && q_[i + 1] != ')';
                 if (!follows)
-                    throw QueryError(q_, i, fmt::format("'{}' needs a term right after it, as in {}word", q_[i], q_[i]));
+                    throw QueryError(q_, i,
+                                     fmt::format("'{}' needs a term right after it, as in {}word",
+                                                 q_[i], q_[i]));
                 out.push_back({q_[i] == '+' ? Kind::kPlus : Kind::kMinus, q_.substr(i, 1), i});
                 ++i;
                 continue;
             }
             std::size_t j = i;
-            while (j < q_.size() && !is_space(q_[j]) && q_[j] != '(' && q_[j] != ')' && quote_length(q_, j) == 0) ++j;
+            while (j < q_.size() && !is_space(q_[j]) && q_[j] != '(' && q_[j] != ')' &&
+                   quote_length(q_, j) == 0)
+                ++j;
             const std::string_view chunk = q_.substr(i, j - i);
-            if (chunk == "AND") out.push_back({Kind::kAnd, chunk, i});
-            else if (chunk == "OR") out.push_back({Kind::kOr, chunk, i});
-            else if (chunk == "NOT") out.push_back({Kind::kNot, chunk, i});
-            else if (const std::size_t colon = chunk.find(':'); colon != std::string_view::npos && is_field(chunk.substr(0, colon))) {
+            if (chunk == "AND")
+                out.push_back({Kind::kAnd, chunk, i});
+            else if (chunk == "OR")
+                out.push_back({Kind::kOr, chunk, i});
+            else if (chunk == "NOT")
+                out.push_back({Kind::kNot, chunk, i});
+            else if (const std::size_t colon = chunk.find(':');
+                     colon != std::string_view::npos && is_field(chunk.substr(0, colon))) {
                 out.push_back({Kind::kField, chunk.substr(0, colon), i});
-                if (colon + 1 < chunk.size()) out.push_back({Kind::kWord, chunk.substr(colon + 1), i + colon + 1});
+                if (colon + 1 < chunk.size())
+                    out.push_back({Kind::kWord, chunk.substr(colon + 1), i + colon + 1});
             } else {
                 out.push_back({Kind::kWord, chunk, i});
             }
@@ -107,7 +126,7 @@ public:
         return out;
     }
 
-private:
+  private:
     static bool is_field(std::string_view name) {
         const std::string n = lower_ascii(name);
         return n == "title" || n == "date" || n == "after" || n == "before";
@@ -136,8 +155,9 @@ bool only_excluded(const Query& q) {
 }
 
 class Parser {
-public:
-    Parser(std::string_view query, Analyzer& analyzer) : q_(query), analyzer_(analyzer), lexemes_(Lexer(query).run()) {}
+  public:
+    Parser(std::string_view query, Analyzer& analyzer)
+        : q_(query), analyzer_(analyzer), lexemes_(Lexer(query).run()) {}
 
     ParsedQuery run() {
         ParsedQuery result;
@@ -145,14 +165,16 @@ public:
         if (peek().kind == Kind::kRParen) fail(peek(), "this ')' has no matching '('");
         if (peek().kind != Kind::kEnd) fail(peek(), fmt::format("unexpected {}", describe(peek())));
         if (!q) throw QueryError(q_, 0, "the query has no words to search for");
-        if (only_excluded(*q) || (std::holds_alternative<BooleanQuery>(*q) && !has_positive(std::get<BooleanQuery>(*q))))
-            throw QueryError(q_, 0, "the query only excludes; add a word to search for, as in: iran -clinton");
+        if (only_excluded(*q) ||
+            (std::holds_alternative<BooleanQuery>(*q) && !has_positive(std::get<BooleanQuery>(*q))))
+            throw QueryError(
+                q_, 0, "the query only excludes; add a word to search for, as in: iran -clinton");
         result.query = std::move(*q);
         result.warnings = std::move(warnings_);
         return result;
     }
 
-private:
+  private:
     static bool has_positive(const BooleanQuery& b) {
         for (const auto& c : b.clauses)
             if (c.occur != Occur::kMustNot) return true;
@@ -166,7 +188,9 @@ private:
         throw QueryError(q_, at.offset, message);
     }
 
-    static bool ends_operand(Kind k) { return k == Kind::kEnd || k == Kind::kRParen || k == Kind::kAnd || k == Kind::kOr; }
+    static bool ends_operand(Kind k) {
+        return k == Kind::kEnd || k == Kind::kRParen || k == Kind::kAnd || k == Kind::kOr;
+    }
 
     // clause+ up to ')' or the end. nullopt when every word was skipped.
     std::optional<Query> sequence() {
@@ -181,7 +205,8 @@ private:
             add_clause(b, std::move(*part), Occur::kShould, plain);
         }
         if (b.clauses.empty()) return std::nullopt;
-        if (b.clauses.size() == 1 && b.clauses[0].occur == Occur::kShould) return std::move(b.clauses[0].query);
+        if (b.clauses.size() == 1 && b.clauses[0].occur == Occur::kShould)
+            return std::move(b.clauses[0].query);
         return Query(std::move(b));
     }
 
@@ -189,11 +214,13 @@ private:
     // filters, a group of exclusions is lifted into the parent.
     void add_clause(BooleanQuery& b, Part part, Occur plain_occur, std::size_t& plain_count) {
         if (part.occur == Occur::kShould && only_excluded(part.query)) {
-            for (auto& c : std::get<BooleanQuery>(part.query).clauses) b.clauses.push_back(std::move(c));
+            for (auto& c : std::get<BooleanQuery>(part.query).clauses)
+                b.clauses.push_back(std::move(c));
             return;
         }
         Occur occur = part.occur == Occur::kShould ? plain_occur : part.occur;
-        if (std::holds_alternative<DateRangeQuery>(part.query) && occur != Occur::kMustNot) occur = Occur::kFilter;
+        if (std::holds_alternative<DateRangeQuery>(part.query) && occur != Occur::kMustNot)
+            occur = Occur::kFilter;
         if (occur == Occur::kShould) ++plain_count;
         b.clauses.push_back({occur, std::move(part.query)});
     }
@@ -207,17 +234,24 @@ private:
             if (ends_operand(peek().kind)) fail(op, "OR needs a term after it");
             std::optional<Part> next = and_expr();
             if (!next) fail(op, "OR needs a term after it with letters or digits in it");
-            if (!first && parts.empty()) fail(op, "OR needs a term before it with letters or digits in it");
+            if (!first && parts.empty())
+                fail(op, "OR needs a term before it with letters or digits in it");
             parts.push_back(std::move(*next));
         }
-        if (parts.size() <= 1) return parts.empty() ? std::nullopt : std::optional<Part>(std::move(parts[0]));
+        if (parts.size() <= 1)
+            return parts.empty() ? std::nullopt : std::optional<Part>(std::move(parts[0]));
         BooleanQuery b;
         for (Part& p : parts) {
             if (p.occur == Occur::kMustNot || only_excluded(p.query))
-                throw QueryError(q_, p.offset, "an excluded term cannot be one side of OR; write: a OR b -c");
-            if (p.occur == Occur::kMust) throw QueryError(q_, p.offset, "'+' has no meaning inside OR; remove it or use AND");
+                throw QueryError(q_, p.offset,
+                                 "an excluded term cannot be one side of OR; write: a OR b -c");
+            if (p.occur == Occur::kMust)
+                throw QueryError(q_, p.offset,
+                                 "'+' has no meaning inside OR; remove it or use AND");
             if (std::holds_alternative<DateRangeQuery>(p.query))
-                throw QueryError(q_, p.offset, "a date range cannot be one side of OR; it filters the whole query");
+                throw QueryError(
+                    q_, p.offset,
+                    "a date range cannot be one side of OR; it filters the whole query");
             b.clauses.push_back({Occur::kShould, std::move(p.query)});
         }
         return Part{Occur::kShould, Query(std::move(b)), parts[0].offset};
@@ -228,7 +262,8 @@ private:
         std::optional<Part> first = unary();
         while (peek().kind == Kind::kAnd) {
             const Lexeme& op = take();
-            if (!first && parts.empty()) fail(op, "AND needs a term before it with letters or digits in it");
+            if (!first && parts.empty())
+                fail(op, "AND needs a term before it with letters or digits in it");
             if (first) {
                 parts.push_back(std::move(*first));
                 first.reset();
@@ -243,7 +278,8 @@ private:
         BooleanQuery b;
         std::size_t plain = 0;
         for (Part& p : parts) add_clause(b, std::move(p), Occur::kMust, plain);
-        if (!has_positive(b)) throw QueryError(q_, offset, "AND needs at least one term that is not excluded");
+        if (!has_positive(b))
+            throw QueryError(q_, offset, "AND needs at least one term that is not excluded");
         return Part{Occur::kShould, Query(std::move(b)), offset};
     }
 
@@ -251,11 +287,18 @@ private:
         const Lexeme& l = peek();
         if (l.kind == Kind::kNot || l.kind == Kind::kMinus || l.kind == Kind::kPlus) {
             take();
-            if (ends_operand(peek().kind) || peek().kind == Kind::kNot || peek().kind == Kind::kMinus || peek().kind == Kind::kPlus)
-                fail(l, fmt::format("{} needs a term right after it", l.kind == Kind::kNot ? "NOT" : std::string(l.text)));
+            if (ends_operand(peek().kind) || peek().kind == Kind::kNot ||
+                peek().kind == Kind::kMinus || peek().kind == Kind::kPlus)
+                fail(l, fmt::format("{} needs a term right after it",
+                                    l.kind == Kind::kNot ? "NOT" : std::string(l.text)));
             std::optional<Part> inner = primary();
-            if (!inner) fail(l, fmt::format("{} needs a term with letters or digits in it", l.kind == Kind::kNot ? "NOT" : std::string(l.text)));
-            if (only_excluded(inner->query)) fail(l, "excluding an exclusion is not supported; rewrite the query without the double negative");
+            if (!inner)
+                fail(l, fmt::format("{} needs a term with letters or digits in it",
+                                    l.kind == Kind::kNot ? "NOT" : std::string(l.text)));
+            if (only_excluded(inner->query))
+                fail(l,
+                     "excluding an exclusion is not supported; rewrite the query without the "
+                     "double negative");
             inner->occur = l.kind == Kind::kPlus ? Occur::kMust : Occur::kMustNot;
             inner->offset = l.offset;
             return inner;
@@ -274,12 +317,18 @@ private:
                 if (!inner) fail(l, "nothing searchable inside these parentheses");
                 return Part{Occur::kShould, std::move(*inner), l.offset};
             }
-            case Kind::kWord: return word(l, Field::kText);
-            case Kind::kPhrase: return Part{Occur::kShould, phrase(l, Field::kText), l.offset};
-            case Kind::kField: return field(l);
-            case Kind::kRParen: fail(l, "this ')' has no matching '('");
-            case Kind::kEnd: fail(l, "the query ends where a term was expected");
-            default: fail(l, fmt::format("{} needs a term before it", describe(l)));
+            case Kind::kWord:
+                return word(l, Field::kText);
+            case Kind::kPhrase:
+                return Part{Occur::kShould, phrase(l, Field::kText), l.offset};
+            case Kind::kField:
+                return field(l);
+            case Kind::kRParen:
+                fail(l, "this ')' has no matching '('");
+            case Kind::kEnd:
+                fail(l, "the query ends where a term was expected");
+            default:
+                fail(l, fmt::format("{} needs a term before it", describe(l)));
         }
     }
 
@@ -290,16 +339,20 @@ private:
         const bool attached = value.offset == f.offset + f.text.size() + 1;
         if (name == "title") {
             if (!attached || (value.kind != Kind::kWord && value.kind != Kind::kPhrase))
-                fail(f, "title: needs a word or a \"phrase\" right after the colon, as in title:ivanov");
+                fail(f,
+                     "title: needs a word or a \"phrase\" right after the colon, as in "
+                     "title:ivanov");
             take();
-            if (value.kind == Kind::kPhrase) return Part{Occur::kShould, phrase(value, Field::kTitle), f.offset};
+            if (value.kind == Kind::kPhrase)
+                return Part{Occur::kShould, phrase(value, Field::kTitle), f.offset};
             std::optional<Part> w = word(value, Field::kTitle);
             if (!w) fail(value, "title: needs a word with letters or digits");
             w->offset = f.offset;
             return w;
         }
         if (!attached || value.kind != Kind::kWord)
-            fail(f, fmt::format("{}: needs a date right after the colon, as in {}:2009-03-06", name, name));
+            fail(f, fmt::format("{}: needs a date right after the colon, as in {}:2009-03-06", name,
+                                name));
         take();
         return Part{Occur::kFilter, date_range(name, value), f.offset};
     }
@@ -313,9 +366,10 @@ private:
             text.remove_suffix(1);
             const std::vector<Token> tokens = analyzer_.analyze(text);
             if (tokens.size() != 1)
-                throw QueryError(q_, l.offset, tokens.empty() ? "a prefix needs letters or digits before '*'"
-                                                              : "a prefix must be one word; '" + std::string(text) +
-                                                                    "' has several");
+                throw QueryError(q_, l.offset,
+                                 tokens.empty() ? "a prefix needs letters or digits before '*'"
+                                                : "a prefix must be one word; '" +
+                                                      std::string(text) + "' has several");
             return Part{Occur::kShould, PrefixQuery{field, tokens[0].word}, l.offset};
         }
         std::vector<Token> tokens = analyzer_.analyze(text);
@@ -324,7 +378,9 @@ private:
             return std::nullopt;
         }
         if (tokens.size() == 1)
-            return Part{Occur::kShould, TermQuery{field, std::move(tokens[0].word), std::move(tokens[0].stem)}, l.offset};
+            return Part{Occur::kShould,
+                        TermQuery{field, std::move(tokens[0].word), std::move(tokens[0].stem)},
+                        l.offset};
         PhraseQuery p{field, {}};
         for (auto& t : tokens) p.words.push_back(std::move(t.word));
         return Part{Occur::kShould, std::move(p), l.offset};
@@ -357,13 +413,20 @@ private:
         std::optional<Timestamp> first;
         if (i == text.size() && year_ok) first = make_timestamp(parts[0], parts[1], parts[2]);
         if (!first)
-            fail(at, fmt::format("'{}' is not a date; use YYYY, YYYY-MM or YYYY-MM-DD, and A..B for a range", text));
+            fail(at,
+                 fmt::format(
+                     "'{}' is not a date; use YYYY, YYYY-MM or YYYY-MM-DD, and A..B for a range",
+                     text));
         int y = parts[0], m = parts[1], d = parts[2];
         // Start of the next period, minus one second.
-        if (count == 1) ++y;
-        else if (count == 2) (m == 12 ? (m = 1, ++y) : ++m);
-        std::optional<Timestamp> next = count == 3 ? make_timestamp(y, m, d) : make_timestamp(y, m, 1);
-        const Timestamp last = count == 3 ? *first + 86400 - 1 : (next ? *next - 1 : *first + 86400 * 366);
+        if (count == 1)
+            ++y;
+        else if (count == 2)
+            (m == 12 ? (m = 1, ++y) : ++m);
+        std::optional<Timestamp> next =
+            count == 3 ? make_timestamp(y, m, d) : make_timestamp(y, m, 1);
+        const Timestamp last =
+            count == 3 ? *first + 86400 - 1 : (next ? *next - 1 : *first + 86400 * 366);
         return {*first, last};
     }
 
@@ -376,7 +439,8 @@ private:
             r.to = period(text, value).first - 1;
         } else if (const std::size_t dots = text.find(".."); dots != std::string_view::npos) {
             const std::string_view lo = text.substr(0, dots), hi = text.substr(dots + 2);
-            if (lo.empty() && hi.empty()) fail(value, "a date range needs at least one end, as in 2009-01-01..2009-12-31");
+            if (lo.empty() && hi.empty())
+                fail(value, "a date range needs at least one end, as in 2009-01-01..2009-12-31");
             if (!lo.empty()) r.from = period(lo, value).first;
             if (!hi.empty()) r.to = period(hi, value).second;
         } else {
@@ -396,10 +460,13 @@ private:
 }  // namespace
 
 QueryError::QueryError(std::string_view query, std::size_t offset, const std::string& message)
-    : Error(fmt::format("malformed query: {}\n  {}\n  {}", message, query, caret_line(query, offset))),
+    : Error(fmt::format("malformed query: {}\n  {}\n  {}", message, query,
+                        caret_line(query, offset))),
       message_(message),
       offset_(offset) {}
 
-ParsedQuery QueryParser::parse(std::string_view query) { return Parser(query, analyzer_).run(); }
+ParsedQuery QueryParser::parse(std::string_view query) {
+    return Parser(query, analyzer_).run();
+}
 
 }  // namespace scoop

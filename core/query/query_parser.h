@@ -13,12 +13,12 @@ namespace scoop {
 // A query that does not parse. what() shows the query with a caret under
 // the offending character, ready to print.
 class QueryError : public Error {
-public:
+  public:
     QueryError(std::string_view query, std::size_t offset, const std::string& message);
     const std::string& message() const { return message_; }
     std::size_t offset() const { return offset_; }  // byte offset in the query
 
-private:
+  private:
     std::string message_;
     std::size_t offset_;
 };
@@ -40,11 +40,11 @@ struct ParsedQuery {
 // A word that analyses into several (S-300, google.com, a run of Chinese)
 // is a phrase of them. Operators are upper case; "and" is a word.
 class QueryParser {
-public:
+  public:
     explicit QueryParser(Analyzer& analyzer) : analyzer_(analyzer) {}
     ParsedQuery parse(std::string_view query);
 
-private:
+  private:
     Analyzer& analyzer_;
 };
 

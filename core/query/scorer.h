@@ -21,7 +21,7 @@ namespace scoop {
 
 // One term's share of a hit's score, for --explain.
 struct ScorePart {
-    std::string term;     // "text~iran", "title~iran", "text:\"strictli defens\""
+    std::string term;  // "text~iran", "title~iran", "text:\"strictli defens\""
     std::uint32_t freq = 0;
     std::uint32_t length = 0;
     double idf = 0;
@@ -29,7 +29,7 @@ struct ScorePart {
 };
 
 class Scorer {
-public:
+  public:
     virtual ~Scorer() = default;
 
     // Current document; kEndDoc when exhausted. A new scorer is on its first.
@@ -58,7 +58,7 @@ public:
     // Appends the score parts of the current document.
     virtual void explain(std::vector<ScorePart>& parts) = 0;
 
-protected:
+  protected:
     std::uint32_t doc_ = kEndDoc;
 };
 
@@ -66,7 +66,7 @@ using ScorerPtr = std::unique_ptr<Scorer>;
 
 // Matches nothing: a term absent from a segment.
 class EmptyScorer final : public Scorer {
-public:
+  public:
     void next() override {}
     void advance(std::uint32_t) override {}
     double score() override { return 0; }

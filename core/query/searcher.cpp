@@ -37,7 +37,9 @@ namespace {
 
 using Plan = Searcher::Plan;
 
-std::unique_ptr<Plan> nothing() { return std::make_unique<Plan>(); }
+std::unique_ptr<Plan> nothing() {
+    return std::make_unique<Plan>();
+}
 
 ScorerPtr build(const Plan& plan, const Segment& segment, std::size_t si);
 
@@ -74,7 +76,8 @@ ScorerPtr build_boolean(const Plan& plan, const Segment& segment, std::size_t si
     }
     ScorerPtr required;
     if (!musts.empty()) {
-        required = musts.size() == 1 ? std::move(musts.front()) : std::make_unique<ConjunctionScorer>(std::move(musts));
+        required = musts.size() == 1 ? std::move(musts.front())
+                                     : std::make_unique<ConjunctionScorer>(std::move(musts));
         if (ScorerPtr optional = combine_any(std::move(shoulds)))
             required = std::make_unique<ReqOptScorer>(std::move(required), std::move(optional));
     } else if (had_should) {
@@ -86,17 +89,20 @@ ScorerPtr build_boolean(const Plan& plan, const Segment& segment, std::size_t si
     if (ScorerPtr excluded = combine_any(std::move(nots)))
         required = std::make_unique<ReqExclScorer>(std::move(required), std::move(excluded));
     for (const Plan* f : filters)
-        required = std::make_unique<DateFilterScorer>(std::move(required), segment.docs(), f->from, f->to);
+        required =
+            std::make_unique<DateFilterScorer>(std::move(required), segment.docs(), f->from, f->to);
     return required;
 }
 
 ScorerPtr build(const Plan& plan, const Segment& segment, std::size_t si) {
     switch (plan.kind) {
-        case Plan::Kind::kNothing: return nullptr;
+        case Plan::Kind::kNothing:
+            return nullptr;
         case Plan::Kind::kTerm: {
             const auto& info = plan.infos[si];
             if (!info) return nullptr;
-            return std::make_unique<TermScorer>(ScoredList{segment.postings(*info), plan.weight, plan.field, describe_key(plan.key)},
+            return std::make_unique<TermScorer>(ScoredList{segment.postings(*info), plan.weight,
+                                                           plan.field, describe_key(plan.key)},
                                                 segment.docs());
         }
         case Plan::Kind::kPhrase: {
@@ -109,18 +115,22 @@ ScorerPtr build(const Plan& plan, const Segment& segment, std::size_t si) {
                 if (i) label += ' ';
                 label += key_text(plan.keys[i]);
             }
-            return std::make_unique<PhraseScorer>(std::move(words), plan.weight, plan.field, segment.docs(), label + "\"");
+            return std::make_unique<PhraseScorer>(std::move(words), plan.weight, plan.field,
+                                                  segment.docs(), label + "\"");
         }
-        case Plan::Kind::kBoolean: return build_boolean(plan, segment, si);
+        case Plan::Kind::kBoolean:
+            return build_boolean(plan, segment, si);
         case Plan::Kind::kDateRange:
-            return std::make_unique<DateFilterScorer>(std::make_unique<AllDocsScorer>(segment.doc_count()), segment.docs(),
-                                                      plan.from, plan.to);
+            return std::make_unique<DateFilterScorer>(
+                std::make_unique<AllDocsScorer>(segment.doc_count()), segment.docs(), plan.from,
+                plan.to);
     }
     return nullptr;
 }
 
 double elapsed_ms(std::chrono::steady_clock::time_point start) {
-    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start).count();
+    return std::chrono::duration<double, std::milli>(std::chrono::steady_clock::now() - start)
+        .count();
 }
 
 // The posting lists of the plan's positive terms and phrase words in one
@@ -138,8 +148,8 @@ void collect_terms(const Plan& plan, std::size_t si, std::vector<const TermInfo*
 // terms score best (their champion lists), so that block-max pruning has a
 // high threshold from the first block on instead of one that creeps up in
 // document order. Returns the global numbers of the documents inserted.
-std::vector<std::uint64_t> seed_with_champions(const Plan& plan, const Segment& segment, std::size_t si,
-                                               std::uint64_t base, TopK& top) {
+std::vector<std::uint64_t> seed_with_champions(const Plan& plan, const Segment& segment,
+                                               std::size_t si, std::uint64_t base, TopK& top) {
     std::vector<const TermInfo*> terms;
     collect_terms(plan, si, terms);
     std::vector<std::uint32_t> candidates;
@@ -165,7 +175,8 @@ std::vector<std::uint64_t> seed_with_champions(const Plan& plan, const Segment& 
 }
 
 void collect_words(const Query& q, std::vector<std::pair<Field, std::string>>& out) {
-    if (const auto* t = std::get_if<TermQuery>(&q)) out.emplace_back(t->field, t->word);
+    if (const auto* t = std::get_if<TermQuery>(&q))
+        out.emplace_back(t->field, t->word);
     else if (const auto* p = std::get_if<PhraseQuery>(&q))
         for (const auto& w : p->words) out.emplace_back(p->field, w);
     else if (const auto* b = std::get_if<BooleanQuery>(&q))
@@ -176,7 +187,9 @@ void collect_words(const Query& q, std::vector<std::pair<Field, std::string>>& o
 }  // namespace
 
 Searcher::Searcher(std::shared_ptr<const IndexReader> reader)
-    : reader_(std::move(reader)), analyzer_(reader_->manifest().language), stored_caches_(reader_->segments().size()) {}
+    : reader_(std::move(reader)),
+      analyzer_(reader_->manifest().language),
+      stored_caches_(reader_->segments().size()) {}
 
 Searcher::~Searcher() = default;
 
@@ -220,7 +233,8 @@ std::unique_ptr<Searcher::Plan> Searcher::compile(const Query& query, const Sear
             std::vector<std::optional<TermInfo>> infos;
             const std::uint64_t df = lookup(plan->keys.back(), infos);
             if (df == 0) return nothing();
-            for (std::size_t si = 0; si < infos.size(); ++si) plan->word_infos[si].push_back(infos[si]);
+            for (std::size_t si = 0; si < infos.size(); ++si)
+                plan->word_infos[si].push_back(infos[si]);
             idf += bm25_idf(df, n);
         }
         plan->weight = TermWeight(idf, options.bm25, r.average_length(p->field));
@@ -231,20 +245,24 @@ std::unique_ptr<Searcher::Plan> Searcher::compile(const Query& query, const Sear
         const std::string prefix = term_key(word_kind(x->field), x->prefix);
         std::map<std::string, std::uint64_t> expansions;
         for (const auto& segment : r.segments())
-            for (auto it = segment->dictionary().seek(prefix); it.valid() && it.key().starts_with(prefix); it.next())
+            for (auto it = segment->dictionary().seek(prefix);
+                 it.valid() && it.key().starts_with(prefix); it.next())
                 expansions[std::string(key_text(it.key()))] += it.info().df;
-        std::vector<std::pair<std::string, std::uint64_t>> words(expansions.begin(), expansions.end());
+        std::vector<std::pair<std::string, std::uint64_t>> words(expansions.begin(),
+                                                                 expansions.end());
         if (words.size() > options.max_prefix_terms) {
-            std::stable_sort(words.begin(), words.end(), [](const auto& a, const auto& b) { return a.second > b.second; });
-            warnings.push_back(fmt::format("{}* matches {} words; searched the {} most frequent", x->prefix, words.size(),
-                                           options.max_prefix_terms));
+            std::stable_sort(words.begin(), words.end(),
+                             [](const auto& a, const auto& b) { return a.second > b.second; });
+            warnings.push_back(fmt::format("{}* matches {} words; searched the {} most frequent",
+                                           x->prefix, words.size(), options.max_prefix_terms));
             words.resize(options.max_prefix_terms);
         }
         if (words.empty()) return nothing();
         auto plan = std::make_unique<Plan>();
         plan->kind = Plan::Kind::kBoolean;
         for (const auto& [w, _] : words)
-            plan->clauses.emplace_back(Occur::kShould, term_plan(x->field, term_key(word_kind(x->field), w)));
+            plan->clauses.emplace_back(Occur::kShould,
+                                       term_plan(x->field, term_key(word_kind(x->field), w)));
         return plan;
     }
 
@@ -274,11 +292,12 @@ std::unique_ptr<Searcher::Plan> Searcher::compile(const Query& query, const Sear
         }
         plan->clauses.emplace_back(c.occur, std::move(child));
     }
-    const bool has_required = std::any_of(plan->clauses.begin(), plan->clauses.end(), [](const auto& c) {
-        return c.first == Occur::kMust || c.first == Occur::kFilter;
-    });
+    const bool has_required = std::any_of(
+        plan->clauses.begin(), plan->clauses.end(),
+        [](const auto& c) { return c.first == Occur::kMust || c.first == Occur::kFilter; });
     if (any_should && !live_should && !has_required) return nothing();
-    if (plan->clauses.size() == 1 && plan->clauses[0].first == Occur::kShould) return std::move(plan->clauses[0].second);
+    if (plan->clauses.size() == 1 && plan->clauses[0].first == Occur::kShould)
+        return std::move(plan->clauses[0].second);
     return plan;
 }
 
@@ -301,25 +320,29 @@ SearchResult Searcher::search(std::string_view query_text, const SearchOptions& 
         if (!scorer) continue;
         const std::uint64_t base = reader_->doc_base(si);
         const std::vector<std::uint64_t> seeded =
-            may_prune ? seed_with_champions(*plan, segment, si, base, top) : std::vector<std::uint64_t>{};
+            may_prune ? seed_with_champions(*plan, segment, si, base, top)
+                      : std::vector<std::uint64_t>{};
         if (pruned && top.full()) scorer->set_min_competitive_score(top.threshold());
         for (; scorer->doc() != kEndDoc; scorer->next()) {
             const std::uint32_t d = scorer->doc();
             if (segment.deleted(d)) continue;
             ++result.total;
-            if (!seeded.empty() && std::binary_search(seeded.begin(), seeded.end(), base + d)) continue;  // in already
+            if (!seeded.empty() && std::binary_search(seeded.begin(), seeded.end(), base + d))
+                continue;  // in already
             const double score = scorer->score();
             if (by_score) {
                 const bool entered = top.insert(score, base + d, score);
                 // Prune once enough matches are counted exactly.
-                const bool start = may_prune && !pruned && result.total >= options.exact_total_up_to;
+                const bool start =
+                    may_prune && !pruned && result.total >= options.exact_total_up_to;
                 if ((entered || start) && (pruned || start) && top.full()) {
                     scorer->set_min_competitive_score(top.threshold());
                     pruned = true;
                 }
             } else {
                 const Timestamp date = segment.docs().date(d);
-                const double key = date == kNoDate ? -std::numeric_limits<double>::infinity() : static_cast<double>(date);
+                const double key = date == kNoDate ? -std::numeric_limits<double>::infinity()
+                                                   : static_cast<double>(date);
                 top.insert(key, base + d, score);
             }
         }
@@ -336,9 +359,12 @@ SearchResult Searcher::search(std::string_view query_text, const SearchOptions& 
         std::size_t si = 0;
         while (si + 1 < segments.size() && reader_->doc_base(si + 1) <= hit.doc) ++si;
         const auto local = static_cast<std::uint32_t>(hit.doc - reader_->doc_base(si));
-        if (options.load_documents) hit.document = segments[si]->stored().document(local, stored_caches_[si], options.snippets);
+        if (options.load_documents)
+            hit.document =
+                segments[si]->stored().document(local, stored_caches_[si], options.snippets);
         if (options.snippets && options.load_documents) {
-            const std::string& text = hit.document.body.empty() ? hit.document.title : hit.document.body;
+            const std::string& text =
+                hit.document.body.empty() ? hit.document.title : hit.document.body;
             hit.snippet = make_snippet(analyzer_, text, terms, options.snippet_width);
         }
         if (options.explain) {
@@ -375,7 +401,9 @@ std::vector<Suggestion> Searcher::suggestions(const Query& query) {
     std::vector<Suggestion> out;
     for (const auto& [field, word] : words) {
         if (reader_->doc_freq(term_key(word_kind(field), word)) > 0) continue;
-        if (std::any_of(out.begin(), out.end(), [&](const Suggestion& s) { return s.word == word; })) continue;
+        if (std::any_of(out.begin(), out.end(),
+                        [&](const Suggestion& s) { return s.word == word; }))
+            continue;
         std::string correction = closest_indexed_word(*reader_, field, word);
         if (!correction.empty()) out.push_back({word, std::move(correction)});
     }

@@ -51,10 +51,10 @@ struct Hit {
 };
 
 struct SearchResult {
-    std::string parsed;                 // the query as understood
+    std::string parsed;  // the query as understood
     std::vector<Hit> hits;
-    std::uint64_t total = 0;            // matching documents
-    bool total_is_exact = true;         // false: total is a lower bound (pruning skipped some)
+    std::uint64_t total = 0;     // matching documents
+    bool total_is_exact = true;  // false: total is a lower bound (pruning skipped some)
     double took_ms = 0;
     std::vector<std::string> warnings;
     std::vector<Suggestion> suggestions;  // only when nothing matched
@@ -63,7 +63,7 @@ struct SearchResult {
 // Answers queries over one index snapshot. Not thread-safe (it owns an
 // analyser); use one per thread, sharing the IndexReader.
 class Searcher {
-public:
+  public:
     explicit Searcher(std::shared_ptr<const IndexReader> reader);
     ~Searcher();
 
@@ -77,8 +77,9 @@ public:
 
     struct Plan;  // a query compiled against the index's statistics
 
-private:
-    std::unique_ptr<Plan> compile(const Query& query, const SearchOptions& options, std::vector<std::string>& warnings);
+  private:
+    std::unique_ptr<Plan> compile(const Query& query, const SearchOptions& options,
+                                  std::vector<std::string>& warnings);
     std::vector<Suggestion> suggestions(const Query& query);
 
     std::shared_ptr<const IndexReader> reader_;

@@ -12,8 +12,10 @@ void collect(const Query& q, bool excluded, HighlightTerms& out) {
     if (const auto* t = std::get_if<TermQuery>(&q)) {
         out.stems.insert(t->stem);
     } else if (const auto* p = std::get_if<PhraseQuery>(&q)) {
-        if (p->words.size() == 1) out.words.insert(p->words[0]);
-        else out.phrases.push_back(p->words);
+        if (p->words.size() == 1)
+            out.words.insert(p->words[0]);
+        else
+            out.phrases.push_back(p->words);
     } else if (const auto* x = std::get_if<PrefixQuery>(&q)) {
         out.prefixes.push_back(x->prefix);
     } else if (const auto* b = std::get_if<BooleanQuery>(&q)) {
@@ -21,7 +23,9 @@ void collect(const Query& q, bool excluded, HighlightTerms& out) {
     }
 }
 
-bool is_space(unsigned char c) { return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v'; }
+bool is_space(unsigned char c) {
+    return c == ' ' || c == '\n' || c == '\t' || c == '\r' || c == '\f' || c == '\v';
+}
 
 }  // namespace
 
@@ -31,7 +35,8 @@ HighlightTerms highlight_terms(const Query& query) {
     return terms;
 }
 
-Snippet make_snippet(Analyzer& analyzer, std::string_view text, const HighlightTerms& terms, std::size_t width) {
+Snippet make_snippet(Analyzer& analyzer, std::string_view text, const HighlightTerms& terms,
+                     std::size_t width) {
     const std::vector<Token> tokens = analyzer.analyze_with_source_offsets(text);
     // Which query item each token matches (-1: none). Items: stems, words
     // and prefixes share one numbering by text; each phrase is one item.
@@ -45,8 +50,10 @@ Snippet make_snippet(Analyzer& analyzer, std::string_view text, const HighlightT
     };
     for (std::size_t i = 0; i < tokens.size(); ++i) {
         const Token& t = tokens[i];
-        if (terms.stems.count(t.stem)) match[i] = item_of("~" + t.stem);
-        else if (terms.words.count(t.word)) match[i] = item_of(":" + t.word);
+        if (terms.stems.count(t.stem))
+            match[i] = item_of("~" + t.stem);
+        else if (terms.words.count(t.word))
+            match[i] = item_of(":" + t.word);
         else
             for (const auto& p : terms.prefixes)
                 if (t.word.starts_with(p)) match[i] = item_of("*" + p);
@@ -60,7 +67,8 @@ Snippet make_snippet(Analyzer& analyzer, std::string_view text, const HighlightT
         const int id = item_of(key);
         for (std::size_t i = 0; i + words.size() <= tokens.size(); ++i) {
             bool all = true;
-            for (std::size_t k = 0; k < words.size() && all; ++k) all = tokens[i + k].word == words[k];
+            for (std::size_t k = 0; k < words.size() && all; ++k)
+                all = tokens[i + k].word == words[k];
             if (all)
                 for (std::size_t k = 0; k < words.size(); ++k) match[i + k] = id;
         }
@@ -128,7 +136,8 @@ Snippet make_snippet(Analyzer& analyzer, std::string_view text, const HighlightT
             out.text += ' ';
             pending_space = false;
         }
-        const bool in_match = token < tokens.size() && tokens[token].begin <= i && match[token] >= 0;
+        const bool in_match =
+            token < tokens.size() && tokens[token].begin <= i && match[token] >= 0;
         if (in_match && i == tokens[token].begin) open_highlight = out.text.size();
         out.text += text[i];
         if (in_match && i + 1 == tokens[token].end && open_highlight != std::string::npos) {

@@ -13,12 +13,14 @@ namespace scoop {
 
 // What to highlight: the words a query looks for (excluded ones left out).
 struct HighlightTerms {
-    std::unordered_set<std::string> stems;   // plain query words match by stem
-    std::unordered_set<std::string> words;   // single-word phrases match exactly
+    std::unordered_set<std::string> stems;  // plain query words match by stem
+    std::unordered_set<std::string> words;  // single-word phrases match exactly
     std::vector<std::string> prefixes;
     std::vector<std::vector<std::string>> phrases;  // matched as whole sequences
 
-    bool empty() const { return stems.empty() && words.empty() && prefixes.empty() && phrases.empty(); }
+    bool empty() const {
+        return stems.empty() && words.empty() && prefixes.empty() && phrases.empty();
+    }
 };
 
 HighlightTerms highlight_terms(const Query& query);
@@ -31,6 +33,7 @@ struct Snippet {
 // The passage of about `width` characters with the most distinct query
 // words (then the most matches), cut at word boundaries. Falls back to the
 // start of the text when nothing matches.
-Snippet make_snippet(Analyzer& analyzer, std::string_view text, const HighlightTerms& terms, std::size_t width);
+Snippet make_snippet(Analyzer& analyzer, std::string_view text, const HighlightTerms& terms,
+                     std::size_t width);
 
 }  // namespace scoop

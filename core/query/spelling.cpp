@@ -31,7 +31,8 @@ std::size_t osa_distance(const std::u32string& a, const std::u32string& b, std::
         for (std::size_t j = 1; j <= m; ++j) {
             const std::size_t cost = a[i - 1] == b[j - 1] ? 0 : 1;
             cur[j] = std::min({prev[j] + 1, cur[j - 1] + 1, prev[j - 1] + cost});
-            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1]) cur[j] = std::min(cur[j], prev2[j - 2] + 1);
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                cur[j] = std::min(cur[j], prev2[j - 2] + 1);
             row_min = std::min(row_min, cur[j]);
         }
         if (row_min > limit) return limit + 1;
@@ -54,9 +55,11 @@ std::string closest_indexed_word(const IndexReader& reader, Field field, std::st
     std::unordered_map<std::string, std::uint64_t> df;  // candidates with their frequency
     std::size_t best_distance = limit + 1;
     for (const auto& segment : reader.segments()) {
-        for (auto it = segment->dictionary().seek(prefix); it.valid() && it.key().starts_with(prefix); it.next()) {
+        for (auto it = segment->dictionary().seek(prefix);
+             it.valid() && it.key().starts_with(prefix); it.next()) {
             const std::string_view text = key_text(it.key());
-            const std::size_t d = osa_distance(target, code_points(text), std::min(limit, best_distance));
+            const std::size_t d =
+                osa_distance(target, code_points(text), std::min(limit, best_distance));
             if (d == 0 || d > limit || d > best_distance) continue;
             if (d < best_distance) {
                 best_distance = d;

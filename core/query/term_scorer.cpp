@@ -2,7 +2,8 @@
 
 namespace scoop {
 
-TermScorer::TermScorer(ScoredList list, const DocTable& docs) : list_(std::move(list)), docs_(docs) {
+TermScorer::TermScorer(ScoredList list, const DocTable& docs)
+    : list_(std::move(list)), docs_(docs) {
     doc_ = list_.cursor.doc();
     max_score_ = list_.weight.bound(list_.cursor.term().term_impacts());
 }
@@ -27,7 +28,8 @@ void TermScorer::skip_non_competitive() {
 
 void TermScorer::explain(std::vector<ScorePart>& parts) {
     const std::uint32_t length = docs_.length(list_.field, doc_);
-    parts.push_back({list_.label, list_.cursor.freq(), length, list_.weight.idf(), list_.weight.score(list_.cursor.freq(), length)});
+    parts.push_back({list_.label, list_.cursor.freq(), length, list_.weight.idf(),
+                     list_.weight.score(list_.cursor.freq(), length)});
 }
 
 }  // namespace scoop

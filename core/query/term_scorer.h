@@ -20,7 +20,7 @@ struct ScoredList {
 // A query word: BM25 over one posting list, normally the text field's
 // stem (in which title words already count extra, see Manifest).
 class TermScorer final : public Scorer {
-public:
+  public:
     TermScorer(ScoredList list, const DocTable& docs);
 
     void next() override {
@@ -33,7 +33,9 @@ public:
         doc_ = list_.cursor.doc();
         if (min_competitive_ > 0) skip_non_competitive();
     }
-    double score() override { return list_.weight.score(list_.cursor.freq(), docs_.length(list_.field, doc_)); }
+    double score() override {
+        return list_.weight.score(list_.cursor.freq(), docs_.length(list_.field, doc_));
+    }
     double max_score() const override { return max_score_; }
     std::uint32_t advance_shallow(std::uint32_t target) override;
     double window_max_score() override { return window_max_; }
@@ -41,7 +43,7 @@ public:
     void set_min_competitive_score(double score) override { min_competitive_ = score; }
     void explain(std::vector<ScorePart>& parts) override;
 
-private:
+  private:
     // Moves past whole blocks whose best score cannot beat the minimum.
     void skip_non_competitive();
 

@@ -12,7 +12,7 @@ namespace scoop {
 // document never displaces an equal one seen before it. Documents arrive in
 // increasing number, so "beats the threshold" means "key above it".
 class TopK {
-public:
+  public:
     struct Entry {
         double key;
         std::uint64_t doc;
@@ -23,7 +23,9 @@ public:
 
     bool full() const { return heap_.size() >= k_; }
     // The key a new document must exceed once the heap is full.
-    double threshold() const { return full() && k_ > 0 ? heap_.front().key : -std::numeric_limits<double>::infinity(); }
+    double threshold() const {
+        return full() && k_ > 0 ? heap_.front().key : -std::numeric_limits<double>::infinity();
+    }
 
     bool insert(double key, std::uint64_t doc, double score) {
         if (k_ == 0) return false;
@@ -46,7 +48,7 @@ public:
         return out;
     }
 
-private:
+  private:
     // Heap order: the worst entry at the front.
     static bool better(const Entry& a, const Entry& b) {
         return a.key != b.key ? a.key > b.key : a.doc < b.doc;

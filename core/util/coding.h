@@ -54,7 +54,9 @@ inline void put_varint64(std::string& out, std::uint64_t v) {
     out.push_back(static_cast<char>(v));
 }
 
-inline void put_varint32(std::string& out, std::uint32_t v) { put_varint64(out, v); }
+inline void put_varint32(std::string& out, std::uint32_t v) {
+    put_varint64(out, v);
+}
 
 // Length-prefixed bytes.
 inline void put_bytes(std::string& out, std::string_view s) {
@@ -93,7 +95,7 @@ inline const std::uint8_t* get_varint32(const std::uint8_t* p, const std::uint8_
 // A read cursor over a byte range that remembers failure: the decoding code
 // reads on and checks ok() once, instead of testing every call.
 class ByteReader {
-public:
+  public:
     ByteReader(const std::uint8_t* begin, const std::uint8_t* end) : p_(begin), end_(end) {}
     explicit ByteReader(std::string_view s)
         : ByteReader(reinterpret_cast<const std::uint8_t*>(s.data()),
@@ -137,7 +139,7 @@ public:
     }
     std::string_view length_prefixed() { return bytes(varint64()); }
 
-private:
+  private:
     std::uint32_t fail32() {
         p_ = nullptr;
         return 0;

@@ -83,7 +83,7 @@ void FileWriter::finish() {
 MappedFile::MappedFile(std::string path) : path_(std::move(path)) {
     const int fd = ::open(path_.c_str(), O_RDONLY | O_CLOEXEC);
     if (fd < 0) fail("cannot open", path_);
-    struct stat st{};
+    struct stat st {};
     if (::fstat(fd, &st) != 0) {
         ::close(fd);
         fail("cannot stat", path_);

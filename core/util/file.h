@@ -14,7 +14,7 @@ namespace scoop {
 // Appends to a new file. finish() flushes and fsyncs; a writer destroyed
 // without finish() leaves an incomplete file that nothing references.
 class FileWriter {
-public:
+  public:
     explicit FileWriter(std::string path);
     ~FileWriter();
     FileWriter(const FileWriter&) = delete;
@@ -30,7 +30,7 @@ public:
     void finish();
     const std::string& path() const { return path_; }
 
-private:
+  private:
     void flush_buffer();
 
     std::string path_;
@@ -42,7 +42,7 @@ private:
 
 // A whole file mapped read-only. Empty files map to an empty span.
 class MappedFile {
-public:
+  public:
     explicit MappedFile(std::string path);
     ~MappedFile();
     MappedFile(MappedFile&& other) noexcept;
@@ -53,7 +53,7 @@ public:
     std::size_t size() const { return size_; }
     const std::string& path() const { return path_; }
 
-private:
+  private:
     std::string path_;
     const std::uint8_t* data_ = nullptr;
     std::size_t size_ = 0;
@@ -69,7 +69,8 @@ void fsync_directory(const std::string& dir);
 
 // Writes `bytes` to `path` so that after a crash either the old or the new
 // content is there: write to path.tmp, fsync, rename over, fsync directory.
-void replace_file_atomically(const std::string& dir, const std::string& name, std::string_view bytes);
+void replace_file_atomically(const std::string& dir, const std::string& name,
+                             std::string_view bytes);
 
 std::string join_path(std::string_view dir, std::string_view name);
 

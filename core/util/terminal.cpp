@@ -1,14 +1,16 @@
 #include "util/terminal.h"
 
+#include <fmt/format.h>
 #include <sys/ioctl.h>
 #include <unistd.h>
 
 #include <cstdlib>
-#include <fmt/format.h>
 
 namespace scoop {
 
-bool is_terminal(int fd) { return ::isatty(fd) == 1; }
+bool is_terminal(int fd) {
+    return ::isatty(fd) == 1;
+}
 
 bool use_color(int fd) {
     const char* no_color = std::getenv("NO_COLOR");
@@ -19,7 +21,7 @@ bool use_color(int fd) {
 }
 
 int terminal_width(int fd, int fallback) {
-    struct winsize ws{};
+    struct winsize ws {};
     if (::ioctl(fd, TIOCGWINSZ, &ws) == 0 && ws.ws_col > 0) return ws.ws_col;
     return fallback;
 }

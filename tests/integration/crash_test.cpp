@@ -4,13 +4,12 @@
 // file's documents present once, nothing else. A final complete run must then
 // hold exactly the folder's files.
 
-#include <gtest/gtest.h>
 #include <fcntl.h>
+#include <fmt/format.h>
+#include <gtest/gtest.h>
 #include <signal.h>
 #include <spawn.h>
 #include <sys/wait.h>
-
-#include <fmt/format.h>
 
 #include <fstream>
 #include <map>
@@ -29,14 +28,16 @@ namespace {
 namespace fs = std::filesystem;
 
 void write_article(const fs::path& dir, int id, int version) {
-    std::ofstream(dir / fmt::format("a{:04}.txt", id))
-        << fmt::format("Report number {} version {}\n\nuniq{}x The body of article {} mentions river{} and hill{} "
-                       "and version{}. {}\n",
-                       id, version, id, id, id % 7, id % 11, version, std::string(static_cast<std::size_t>(id % 5) * 40, 'z'));
+    std::ofstream(dir / fmt::format("a{:04}.txt", id)) << fmt::format(
+        "Report number {} version {}\n\nuniq{}x The body of article {} mentions river{} and hill{} "
+        "and version{}. {}\n",
+        id, version, id, id, id % 7, id % 11, version,
+        std::string(static_cast<std::size_t>(id % 5) * 40, 'z'));
 }
 
 // Starts the indexer and kills it after `delay`; returns whether it finished first.
-bool run_and_kill(const std::string& index, const std::string& folder, std::chrono::microseconds delay) {
+bool run_and_kill(const std::string& index, const std::string& folder,
+                  std::chrono::microseconds delay) {
     const std::string bin = program("indexer");
     std::vector<std::string> args = {bin, "-q", "--ram-mb", "1", "--index", index, folder};
     std::vector<char*> argv;
@@ -59,7 +60,8 @@ bool run_and_kill(const std::string& index, const std::string& folder, std::chro
 // Every catalogued file's documents are in the index exactly once, and no
 // other document is: the index is one committed state.
 void expect_consistent(const std::string& index) {
-    if (!fs::exists(fs::path(index) / "MANIFEST")) return;  // killed before the first commit: no index yet
+    if (!fs::exists(fs::path(index) / "MANIFEST"))
+        return;  // killed before the first commit: no index yet
     std::shared_ptr<const IndexReader> reader;
     ASSERT_NO_THROW(reader = IndexReader::open(index, ReaderOptions{true}));
     ASSERT_NO_THROW(check_index(*reader));
@@ -108,7 +110,8 @@ TEST(CrashSafety, KilledIndexerAlwaysLeavesTheLastCommittedState) {
                 write_article(folder, id, ++versions[id]);
             }
         }
-        const auto delay = std::chrono::microseconds(static_cast<std::int64_t>(std::uniform_real_distribution<double>(0, window_us)(rng)));
+        const auto delay = std::chrono::microseconds(
+            static_cast<std::int64_t>(std::uniform_real_distribution<double>(0, window_us)(rng)));
         const bool done = run_and_kill(index, folder.string(), delay);
         finished += done;
         window_us = std::clamp(window_us * (done ? 0.7 : 1.4), 2'000.0, 5'000'000.0);
@@ -121,7 +124,8 @@ TEST(CrashSafety, KilledIndexerAlwaysLeavesTheLastCommittedState) {
     EXPECT_GT(40 - finished, 10) << "most runs should have been killed part-way";
 
     // A run to the end holds exactly the folder.
-    const RunResult r = indexer("--json --index " + shell_quote(index) + " " + shell_quote(folder.string()));
+    const RunResult r =
+        indexer("--json --index " + shell_quote(index) + " " + shell_quote(folder.string()));
     ASSERT_EQ(r.status, 0) << r.err;
     expect_consistent(index);
     const auto reader = IndexReader::open(index);
@@ -129,9 +133,11 @@ TEST(CrashSafety, KilledIndexerAlwaysLeavesTheLastCommittedState) {
     // Each article is found once, in its current version.
     for (const auto& [id, version] : versions) {
         if (id % 97 != 0) continue;
-        const RunResult c = searcher("--count --index " + shell_quote(index) + " " + fmt::format("uniq{}x", id));
+        const RunResult c =
+            searcher("--count --index " + shell_quote(index) + " " + fmt::format("uniq{}x", id));
         EXPECT_EQ(c.out, "1\n") << "article " << id;
-        const RunResult v = searcher("--count --index " + shell_quote(index) + " " + fmt::format("'uniq{}x AND version{}'", id, version));
+        const RunResult v = searcher("--count --index " + shell_quote(index) + " " +
+                                     fmt::format("'uniq{}x AND version{}'", id, version));
         EXPECT_EQ(v.out, "1\n") << "article " << id << " version " << version;
     }
 }

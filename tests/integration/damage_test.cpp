@@ -2,9 +2,8 @@
 // No program may crash; the index check must name the damaged file; a
 // search either answers or names the file it could not read.
 
-#include <gtest/gtest.h>
-
 #include <fmt/format.h>
+#include <gtest/gtest.h>
 
 #include <fstream>
 #include <random>
@@ -17,7 +16,7 @@ namespace {
 namespace fs = std::filesystem;
 
 class Damage : public ::testing::Test {
-protected:
+  protected:
     static void SetUpTestSuite() {
         dir_ = new TempDir();
         const fs::path articles = dir_->path() / "articles";
@@ -26,12 +25,20 @@ protected:
             fs::copy_file(e.path(), articles / e.path().filename());
         // Enough documents for multi-block postings, in two segments, with deletions.
         for (int i = 0; i < 400; ++i)
-            std::ofstream(articles / fmt::format("g{:03}.txt", i))
-                << fmt::format("Generated story {}\n\nThe missile talks in Moscow went on, said officials {} times.\n", i, i % 9);
-        ASSERT_EQ(indexer("-q --no-merge --index " + shell_quote(pristine()) + " " + shell_quote(articles.string())).status, 0);
+            std::ofstream(articles / fmt::format("g{:03}.txt", i)) << fmt::format(
+                "Generated story {}\n\nThe missile talks in Moscow went on, said officials {} "
+                "times.\n",
+                i, i % 9);
+        ASSERT_EQ(indexer("-q --no-merge --index " + shell_quote(pristine()) + " " +
+                          shell_quote(articles.string()))
+                      .status,
+                  0);
         for (int i = 0; i < 400; i += 50) fs::remove(articles / fmt::format("g{:03}.txt", i));
         std::ofstream(articles / "late.txt") << "Late story\n\nA late missile story from Moscow.\n";
-        ASSERT_EQ(indexer("-q --no-merge --index " + shell_quote(pristine()) + " " + shell_quote(articles.string())).status, 0);
+        ASSERT_EQ(indexer("-q --no-merge --index " + shell_quote(pristine()) + " " +
+                          shell_quote(articles.string()))
+                      .status,
+                  0);
     }
     static void TearDownTestSuite() {
         delete dir_;
@@ -56,16 +63,19 @@ protected:
     }
 
     // Runs searches and the check on a damaged copy; `name` is the damaged file.
-    void expect_handled(const std::string& index, const std::string& name, const std::string& what) {
+    void expect_handled(const std::string& index, const std::string& name,
+                        const std::string& what) {
         SCOPED_TRACE(name + ": " + what);
         for (const std::string q : {"missile", "\"missile talks\"", "moscow -officials", "mis*"}) {
-            const RunResult r = searcher("--json --index " + shell_quote(index) + " -- " + shell_quote(q));
+            const RunResult r =
+                searcher("--json --index " + shell_quote(index) + " -- " + shell_quote(q));
             ASSERT_LE(r.status, 2) << "searcher crashed on '" << q << "': " << r.err;
             if (r.status == 2) {
                 EXPECT_NE(r.err.find(name), std::string::npos) << r.err;
             }
         }
-        const RunResult verify = searcher("--verify --count --index " + shell_quote(index) + " missile");
+        const RunResult verify =
+            searcher("--verify --count --index " + shell_quote(index) + " missile");
         ASSERT_LE(verify.status, 2) << verify.err;
         const RunResult check = indexer("--check --index " + shell_quote(index));
         ASSERT_LE(check.status, 2) << "indexer --check crashed: " << check.err;
@@ -79,7 +89,8 @@ TempDir* Damage::dir_ = nullptr;
 
 TEST_F(Damage, PristineIndexChecksOut) {
     EXPECT_EQ(indexer("--check --index " + shell_quote(pristine())).status, 0);
-    EXPECT_EQ(searcher("--count --index " + shell_quote(pristine()) + " missile").out, "395\n");  // 392 generated + late + both samples
+    EXPECT_EQ(searcher("--count --index " + shell_quote(pristine()) + " missile").out,
+              "395\n");  // 392 generated + late + both samples
     EXPECT_GE(index_files().size(), 12u) << "expected two segments, a deletion file, a catalogue";
 }
 

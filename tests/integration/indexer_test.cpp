@@ -1,12 +1,11 @@
 // The indexer as a user runs it again and again on a growing folder:
 // additions, edits, deletions, a second indexer, bad files.
 
-#include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
-
 #include <fmt/format.h>
+#include <gtest/gtest.h>
 
 #include <fstream>
+#include <nlohmann/json.hpp>
 #include <thread>
 
 #include "index/index_reader.h"
@@ -24,7 +23,7 @@ void write(const fs::path& p, const std::string& text) {
 }
 
 class Indexer : public ::testing::Test {
-protected:
+  protected:
     void SetUp() override {
         articles_ = dir_.path() / "articles";
         fs::create_directories(articles_);
@@ -33,12 +32,14 @@ protected:
     }
 
     nlohmann::json index_run() {
-        const RunResult r = indexer("--json --index " + shell_quote(index()) + " " + shell_quote(articles_.string()));
+        const RunResult r = indexer("--json --index " + shell_quote(index()) + " " +
+                                    shell_quote(articles_.string()));
         EXPECT_EQ(r.status, 0) << r.err;
         return nlohmann::json::parse(r.out);
     }
     std::uint64_t count(const std::string& q) {
-        const RunResult r = searcher("--count --index " + shell_quote(index()) + " -- " + shell_quote(q));
+        const RunResult r =
+            searcher("--count --index " + shell_quote(index()) + " -- " + shell_quote(q));
         EXPECT_TRUE(r.status == 0 || r.status == 1) << r.err;
         return std::stoull(r.out);
     }
@@ -60,7 +61,8 @@ TEST_F(Indexer, RerunsAddReplaceAndDeleteExactly) {
 
     // A third article: only it is read, and it is searchable.
     const std::string third =
-        "Quantum Zebra Observed\n\nMarch 3, 2021\n\nAstronomers reported a quantum zebra grazing near the observatory.\n";
+        "Quantum Zebra Observed\n\nMarch 3, 2021\n\nAstronomers reported a quantum zebra grazing "
+        "near the observatory.\n";
     write(articles_ / "002_new.txt", third);
     r = index_run();
     EXPECT_EQ(r["files"]["added"], 1);
@@ -72,7 +74,8 @@ TEST_F(Indexer, RerunsAddReplaceAndDeleteExactly) {
 
     // Edit it: the old text is gone, the new one found, nothing duplicated.
     std::this_thread::sleep_for(std::chrono::milliseconds(20));  // a distinct mtime
-    write(articles_ / "002_new.txt", "Quantum Giraffe Observed\n\nAstronomers reported a giraffe instead.\n");
+    write(articles_ / "002_new.txt",
+          "Quantum Giraffe Observed\n\nAstronomers reported a giraffe instead.\n");
     r = index_run();
     EXPECT_EQ(r["files"]["updated"], 1);
     EXPECT_EQ(r["documents"]["in_index"], 3);
@@ -81,7 +84,8 @@ TEST_F(Indexer, RerunsAddReplaceAndDeleteExactly) {
     EXPECT_EQ(count("quantum"), 1u);
 
     // Touch without change: re-hashed, not re-indexed.
-    fs::last_write_time(articles_ / "002_new.txt", fs::file_time_type::clock::now() + std::chrono::seconds(5));
+    fs::last_write_time(articles_ / "002_new.txt",
+                        fs::file_time_type::clock::now() + std::chrono::seconds(5));
     r = index_run();
     EXPECT_EQ(r["files"]["unchanged"], 3);
     EXPECT_EQ(r["documents"]["added"], 0);
@@ -106,13 +110,16 @@ TEST_F(Indexer, RerunsAddReplaceAndDeleteExactly) {
 
 TEST_F(Indexer, OptimizeMergesToOneSegmentAndDropsDeletions) {
     for (int i = 0; i < 30; ++i)
-        write(articles_ / fmt::format("n{}.txt", i), fmt::format("Headline {}\n\nBody about topic{} and more words.\n", i, i % 3));
+        write(articles_ / fmt::format("n{}.txt", i),
+              fmt::format("Headline {}\n\nBody about topic{} and more words.\n", i, i % 3));
     // Tiny RAM budget: many segments.
-    RunResult r = indexer("--json --no-merge --ram-mb 1 --index " + shell_quote(index()) + " " + shell_quote(articles_.string()));
+    RunResult r = indexer("--json --no-merge --ram-mb 1 --index " + shell_quote(index()) + " " +
+                          shell_quote(articles_.string()));
     ASSERT_EQ(r.status, 0) << r.err;
     for (int i = 0; i < 10; ++i) fs::remove(articles_ / fmt::format("n{}.txt", i));
     index_run();
-    r = indexer("--json --optimize --index " + shell_quote(index()) + " " + shell_quote(articles_.string()));
+    r = indexer("--json --optimize --index " + shell_quote(index()) + " " +
+                shell_quote(articles_.string()));
     ASSERT_EQ(r.status, 0) << r.err;
     const auto j = nlohmann::json::parse(r.out);
     EXPECT_EQ(j["segments"], 1);
@@ -125,7 +132,8 @@ TEST_F(Indexer, OptimizeMergesToOneSegmentAndDropsDeletions) {
 TEST_F(Indexer, SecondWriterIsRefusedWithTheHoldersPid) {
     index_run();
     IndexWriter holder(index(), {});
-    const RunResult r = indexer("--index " + shell_quote(index()) + " " + shell_quote(articles_.string()));
+    const RunResult r =
+        indexer("--index " + shell_quote(index()) + " " + shell_quote(articles_.string()));
     EXPECT_EQ(r.status, 1);
     EXPECT_NE(r.err.find("pid " + std::to_string(::getpid())), std::string::npos) << r.err;
     EXPECT_NE(r.err.find("another indexer"), std::string::npos) << r.err;
@@ -133,9 +141,17 @@ TEST_F(Indexer, SecondWriterIsRefusedWithTheHoldersPid) {
 
 TEST_F(Indexer, BadFilesAreSkippedWithReasonsAndTheRunSucceeds) {
     write(articles_ / "empty.txt", "");
-    write(articles_ / "binary.dat", std::string("\x7f" "ELF\0\0\0\x01\x02", 9) + std::string(200, '\0'));
-    write(articles_ / "latin1.txt", "Caf\xe9 cr\xe8me story\n\nThe caf\xe9 served cr\xe8me br\xfb" "l\xe9" "e to visitors.\n");
-    write(articles_ / "feed.jsonl", "{\"title\": \"Good line\", \"body\": \"alpha beta\"}\nnot json\n{\"title\": \"Another\", \"text\": \"gamma\"}\n");
+    write(articles_ / "binary.dat", std::string("\x7f"
+                                                "ELF\0\0\0\x01\x02",
+                                                9) +
+                                        std::string(200, '\0'));
+    write(articles_ / "latin1.txt",
+          "Caf\xe9 cr\xe8me story\n\nThe caf\xe9 served cr\xe8me br\xfb"
+          "l\xe9"
+          "e to visitors.\n");
+    write(articles_ / "feed.jsonl",
+          "{\"title\": \"Good line\", \"body\": \"alpha beta\"}\nnot json\n{\"title\": "
+          "\"Another\", \"text\": \"gamma\"}\n");
     write(articles_ / ".hidden/secret.txt", "Hidden\n\nshould not be indexed\n");
     const auto r = index_run();
     EXPECT_EQ(r["documents"]["in_index"], 2 + 1 + 2);
@@ -153,7 +169,8 @@ TEST_F(Indexer, BadFilesAreSkippedWithReasonsAndTheRunSucceeds) {
 }
 
 TEST_F(Indexer, MissingInputsFailTheRunClearly) {
-    const RunResult r = indexer("--index " + shell_quote(index()) + " /nonexistent/a /nonexistent/b");
+    const RunResult r =
+        indexer("--index " + shell_quote(index()) + " /nonexistent/a /nonexistent/b");
     EXPECT_EQ(r.status, 1);
     EXPECT_NE(r.err.find("none of these exist"), std::string::npos) << r.err;
     const RunResult no_index = indexer(shell_quote(articles_.string()));
@@ -162,7 +179,8 @@ TEST_F(Indexer, MissingInputsFailTheRunClearly) {
 }
 
 TEST_F(Indexer, UnknownLanguageListsTheKnownOnes) {
-    const RunResult r = indexer("--language klingon --index " + shell_quote(index()) + " " + shell_quote(articles_.string()));
+    const RunResult r = indexer("--language klingon --index " + shell_quote(index()) + " " +
+                                shell_quote(articles_.string()));
     EXPECT_EQ(r.status, 1);
     EXPECT_NE(r.err.find("unknown stemming language 'klingon'"), std::string::npos) << r.err;
     EXPECT_NE(r.err.find("english"), std::string::npos);

@@ -16,9 +16,9 @@
 namespace scoop::testing {
 
 struct RunResult {
-    int status = -1;      // exit status, or 128 + signal when killed
-    std::string out;      // standard output
-    std::string err;      // standard error
+    int status = -1;  // exit status, or 128 + signal when killed
+    std::string out;  // standard output
+    std::string err;  // standard error
 };
 
 inline std::string shell_quote(const std::string& s) {
@@ -27,7 +27,9 @@ inline std::string shell_quote(const std::string& s) {
     return q + "'";
 }
 
-inline std::string program(const std::string& name) { return std::string(SCOOP_BIN_DIR) + "/" + name; }
+inline std::string program(const std::string& name) {
+    return std::string(SCOOP_BIN_DIR) + "/" + name;
+}
 
 // Runs `command` (a shell command line) with optional standard input.
 inline RunResult run(const std::string& command, const std::string& input = "") {
@@ -40,7 +42,8 @@ inline RunResult run(const std::string& command, const std::string& input = "") 
     RunResult r;
     FILE* pipe = ::popen((command + " <" + in_file + " 2>" + err_file).c_str(), "r");
     std::array<char, 4096> buf;
-    for (std::size_t n; (n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0;) r.out.append(buf.data(), n);
+    for (std::size_t n; (n = std::fread(buf.data(), 1, buf.size(), pipe)) > 0;)
+        r.out.append(buf.data(), n);
     const int status = ::pclose(pipe);
     r.status = WIFEXITED(status) ? WEXITSTATUS(status) : 128 + WTERMSIG(status);
     std::ifstream err(err_file);
@@ -50,7 +53,9 @@ inline RunResult run(const std::string& command, const std::string& input = "") 
     return r;
 }
 
-inline RunResult indexer(const std::string& args) { return run(program("indexer") + " " + args); }
+inline RunResult indexer(const std::string& args) {
+    return run(program("indexer") + " " + args);
+}
 inline RunResult searcher(const std::string& args, const std::string& input = "") {
     return run(program("searcher") + " " + args, input);
 }

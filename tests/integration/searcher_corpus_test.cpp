@@ -2,8 +2,8 @@
 // the program, with its JSON read back by a real JSON parser.
 
 #include <gtest/gtest.h>
-#include <nlohmann/json.hpp>
 
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "program_runner.h"
@@ -15,10 +15,11 @@ const std::string k000 = "000_45d7c8180a2924ec.txt";
 const std::string k001 = "001_1fe26bb9e3428bc5.txt";
 
 class SampleCorpus : public ::testing::Test {
-protected:
+  protected:
     static void SetUpTestSuite() {
         dir_ = new TempDir();
-        const RunResult r = indexer("-q --index " + shell_quote(index()) + " " + shell_quote(std::string(SCOOP_SOURCE_DIR) + "/corpus"));
+        const RunResult r = indexer("-q --index " + shell_quote(index()) + " " +
+                                    shell_quote(std::string(SCOOP_SOURCE_DIR) + "/corpus"));
         ASSERT_EQ(r.status, 0) << r.err;
     }
     static void TearDownTestSuite() {
@@ -29,14 +30,16 @@ protected:
 
     // Runs one query with --json and returns the parsed object.
     static nlohmann::json query(const std::string& q, const std::string& options = "") {
-        const RunResult r = searcher("--json -n 50 " + options + " --index " + shell_quote(index()) + " -- " + shell_quote(q));
+        const RunResult r = searcher("--json -n 50 " + options + " --index " +
+                                     shell_quote(index()) + " -- " + shell_quote(q));
         EXPECT_TRUE(r.status == 0 || r.status == 1) << q << ": " << r.err;
         return nlohmann::json::parse(r.out);
     }
     static std::vector<std::string> files(const nlohmann::json& result) {
         std::vector<std::string> out;
         for (const auto& hit : result.at("hits"))
-            out.push_back(std::filesystem::path(hit.at("path").get<std::string>()).filename().string());
+            out.push_back(
+                std::filesystem::path(hit.at("path").get<std::string>()).filename().string());
         return out;
     }
 
@@ -102,15 +105,16 @@ TEST_F(SampleCorpus, BooleanOperatorsAndPrefixes) {
     EXPECT_EQ(files(query("Khatami AND Putin")), std::vector<std::string>{k000});
     EXPECT_EQ(query("Khatami AND Clinton").at("total"), 0);
     const auto either = files(query("Khatami OR Clinton"));
-    EXPECT_EQ(std::set<std::string>(either.begin(), either.end()), (std::set<std::string>{k000, k001}));
+    EXPECT_EQ(std::set<std::string>(either.begin(), either.end()),
+              (std::set<std::string>{k000, k001}));
     EXPECT_EQ(files(query("(Khatami OR Clinton) AND Geneva")), std::vector<std::string>{k001});
     EXPECT_EQ(files(query("cosmo*")), std::vector<std::string>{k000});
     EXPECT_EQ(files(query("+Medvedev iran")), std::vector<std::string>{k001});
 }
 
 TEST_F(SampleCorpus, MalformedQueriesAreClearErrors) {
-    for (const std::string q : {"\"unclosed", "(a OR", "a AND", "OR a", ")", "a (b", "title:", "date:2009-13-45", "-iran",
-                                "co*mo", "()", "NOT"}) {
+    for (const std::string q : {"\"unclosed", "(a OR", "a AND", "OR a", ")", "a (b",
+                                "title:", "date:2009-13-45", "-iran", "co*mo", "()", "NOT"}) {
         const RunResult r = searcher("--index " + shell_quote(index()) + " -- " + shell_quote(q));
         EXPECT_EQ(r.status, 2) << q;
         EXPECT_NE(r.err.find("malformed query"), std::string::npos) << q << ": " << r.err;
@@ -138,7 +142,8 @@ TEST_F(SampleCorpus, JsonHitsCarryEveryField) {
     const std::string snippet = hit.at("snippet");
     EXPECT_NE(snippet.find("strictly defensive"), std::string::npos);
     ASSERT_EQ(hit.at("highlights").size(), 1u) << "the phrase is one highlight";
-    const auto begin = hit.at("highlights")[0][0].get<std::size_t>(), end = hit.at("highlights")[0][1].get<std::size_t>();
+    const auto begin = hit.at("highlights")[0][0].get<std::size_t>(),
+               end = hit.at("highlights")[0][1].get<std::size_t>();
     EXPECT_EQ(end - begin, std::string("strictly defensive").size());
     EXPECT_FALSE(hit.at("explain").empty());
     EXPECT_GE(r.at("took_ms").get<double>(), 0);

@@ -27,7 +27,8 @@ TEST(BlockCodec, PackedRoundTripAtEveryWidth) {
         const auto* in = reinterpret_cast<const std::uint8_t*>(encoded.data());
         std::vector<std::uint32_t> simd(kBlockSize), scalar(kBlockSize);
         EXPECT_EQ(decode_packed_block(in, in + encoded.size(), simd.data()), in + encoded.size());
-        EXPECT_EQ(decode_packed_block_scalar(in, in + encoded.size(), scalar.data()), in + encoded.size());
+        EXPECT_EQ(decode_packed_block_scalar(in, in + encoded.size(), scalar.data()),
+                  in + encoded.size());
         EXPECT_EQ(simd, values) << "bits " << bits;
         EXPECT_EQ(scalar, values) << "bits " << bits;
     }
@@ -50,7 +51,8 @@ TEST(BlockCodec, GapsRoundTripIncludingHugeGapsAndHighIds) {
     }
     // A list that ends at document 2^31 and beyond.
     std::vector<std::uint32_t> docs(kBlockSize);
-    for (std::size_t i = 0; i < kBlockSize; ++i) docs[i] = (1u << 31) + static_cast<std::uint32_t>(i) * 1000;
+    for (std::size_t i = 0; i < kBlockSize; ++i)
+        docs[i] = (1u << 31) + static_cast<std::uint32_t>(i) * 1000;
     std::string encoded;
     encode_packed_gaps(docs.data(), 5, encoded);
     const auto* in = reinterpret_cast<const std::uint8_t*>(encoded.data());

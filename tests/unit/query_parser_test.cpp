@@ -8,8 +8,10 @@ namespace scoop {
 namespace {
 
 class QueryParserTest : public ::testing::Test {
-protected:
-    std::string parse(std::string_view q) { return to_string(QueryParser(analyzer_).parse(q).query); }
+  protected:
+    std::string parse(std::string_view q) {
+        return to_string(QueryParser(analyzer_).parse(q).query);
+    }
     // The error for `q`, and the byte offset its caret points at.
     std::pair<std::string, std::size_t> error(std::string_view q) {
         try {
@@ -54,7 +56,8 @@ TEST_F(QueryParserTest, BooleanOperatorsAndPrecedence) {
     EXPECT_EQ(parse("iran AND NOT clinton"), "(+text~iran -text~clinton)");
     EXPECT_EQ(parse("+iran missile"), "(+text~iran text~missil)");
     EXPECT_EQ(parse("iran AND (NOT clinton)"), "(+text~iran -text~clinton)");
-    EXPECT_EQ(parse("and or not"), "(text~and text~or text~not)") << "lower case operators are words";
+    EXPECT_EQ(parse("and or not"), "(text~and text~or text~not)")
+        << "lower case operators are words";
 }
 
 TEST_F(QueryParserTest, FieldsDatesAndPrefixes) {
@@ -66,7 +69,8 @@ TEST_F(QueryParserTest, FieldsDatesAndPrefixes) {
     EXPECT_EQ(parse("iran date:2009-03"), "(text~iran #date:[1235865600..1238543999])");
     EXPECT_EQ(parse("date:2009-03-06"), "(#date:[1236297600..1236383999])");
     EXPECT_EQ(parse("date:2009-01-01..2009-12-31"), "(#date:[1230768000..1262303999])");
-    EXPECT_EQ(parse("after:2009-01-01 iran"), "(#date:[1230768000..9223372036854775807] text~iran)");
+    EXPECT_EQ(parse("after:2009-01-01 iran"),
+              "(#date:[1230768000..9223372036854775807] text~iran)");
     EXPECT_EQ(parse("before:2010-01-01"), "(#date:[-9223372036854775807..1262303999])");
     EXPECT_EQ(parse("date:..2009"), "(#date:[-9223372036854775807..1262303999])");
 }
@@ -122,7 +126,9 @@ TEST_F(QueryParserTest, ErrorMessageShowsTheQueryWithACaret) {
         QueryParser(analyzer_).parse("iran (missile");
         FAIL();
     } catch (const QueryError& e) {
-        EXPECT_EQ(std::string(e.what()), "malformed query: this '(' is never closed; add a ')'\n  iran (missile\n       ^");
+        EXPECT_EQ(
+            std::string(e.what()),
+            "malformed query: this '(' is never closed; add a ')'\n  iran (missile\n       ^");
     }
 }
 

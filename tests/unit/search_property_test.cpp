@@ -42,18 +42,20 @@ std::vector<std::string> make_vocabulary(std::mt19937& rng, std::size_t n) {
 }
 
 class Zipf {
-public:
+  public:
     Zipf(std::size_t n, double s) {
         double sum = 0;
-        for (std::size_t i = 1; i <= n; ++i) cdf_.push_back(sum += 1.0 / std::pow(static_cast<double>(i), s));
+        for (std::size_t i = 1; i <= n; ++i)
+            cdf_.push_back(sum += 1.0 / std::pow(static_cast<double>(i), s));
         for (double& c : cdf_) c /= sum;
     }
     std::size_t operator()(std::mt19937& rng) const {
         const double u = std::uniform_real_distribution<double>(0, 1)(rng);
-        return static_cast<std::size_t>(std::lower_bound(cdf_.begin(), cdf_.end(), u) - cdf_.begin());
+        return static_cast<std::size_t>(std::lower_bound(cdf_.begin(), cdf_.end(), u) -
+                                        cdf_.begin());
     }
 
-private:
+  private:
     std::vector<double> cdf_;
 };
 
@@ -132,7 +134,8 @@ struct Model {
                 for (std::size_t i = 1; i < p->words.size() && all; ++i) {
                     const auto it = d.words[fi].find(p->words[i]);
                     all = it != d.words[fi].end() &&
-                          std::count(it->second.begin(), it->second.end(), start + static_cast<std::uint32_t>(i));
+                          std::count(it->second.begin(), it->second.end(),
+                                     start + static_cast<std::uint32_t>(i));
                 }
                 freq += all;
             }
@@ -191,7 +194,8 @@ struct Corpus {
 };
 
 // Builds an index of `n` documents in several segments, deletes some.
-std::unique_ptr<Corpus> build_corpus(std::uint32_t seed, std::size_t n, std::uint32_t title_weight) {
+std::unique_ptr<Corpus> build_corpus(std::uint32_t seed, std::size_t n,
+                                     std::uint32_t title_weight) {
     auto c = std::make_unique<Corpus>();
     c->model.title_weight = title_weight;
     std::mt19937 rng(seed);
@@ -214,7 +218,9 @@ std::unique_ptr<Corpus> build_corpus(std::uint32_t seed, std::size_t n, std::uin
             const auto body = words(5 + rng() % (i % 10 == 0 ? 400 : 60));
             for (const auto& w : title) a.title += w + " ";
             for (const auto& w : body) a.body += w + " ";
-            a.date = rng() % 8 == 0 ? kNoDate : static_cast<Timestamp>(946684800 + (rng() % (20 * 365)) * 86400);
+            a.date = rng() % 8 == 0
+                         ? kNoDate
+                         : static_cast<Timestamp>(946684800 + (rng() % (20 * 365)) * 86400);
             a.path = "/doc/" + std::to_string(i);
             c->bodies.push_back(body);
 
@@ -224,7 +230,8 @@ std::unique_ptr<Corpus> build_corpus(std::uint32_t seed, std::size_t n, std::uin
             const std::uint32_t offset = static_cast<std::uint32_t>(doc.title.size()) + kFieldGap;
             for (const auto t : doc.title) {
                 m.words[0][std::string(t.word)].push_back(t.position);
-                m.stems[0][std::string(t.stem)] += title_weight;  // title words count extra in the text stems
+                m.stems[0][std::string(t.stem)] +=
+                    title_weight;  // title words count extra in the text stems
                 m.words[1][std::string(t.word)].push_back(t.position);
                 m.stems[1][std::string(t.stem)]++;
             }
@@ -232,7 +239,8 @@ std::unique_ptr<Corpus> build_corpus(std::uint32_t seed, std::size_t n, std::uin
                 m.words[0][std::string(t.word)].push_back(offset + t.position);
                 m.stems[0][std::string(t.stem)]++;
             }
-            m.length[0] = static_cast<std::uint32_t>(title_weight * doc.title.size() + doc.body.size());
+            m.length[0] =
+                static_cast<std::uint32_t>(title_weight * doc.title.size() + doc.body.size());
             m.length[1] = static_cast<std::uint32_t>(doc.title.size());
             c->model.docs.push_back(std::move(m));
             writer.add(doc);
@@ -268,26 +276,43 @@ std::string random_query(std::mt19937& rng, const Corpus& c) {
     auto date = [&] {
         const int y = 2000 + static_cast<int>(rng() % 20);
         switch (rng() % 3) {
-            case 0: return "date:" + std::to_string(y);
-            case 1: return "after:" + std::to_string(y) + "-06-01";
-            default: return "date:" + std::to_string(y) + "-01-01.." + std::to_string(y + 3) + "-12-31";
+            case 0:
+                return "date:" + std::to_string(y);
+            case 1:
+                return "after:" + std::to_string(y) + "-06-01";
+            default:
+                return "date:" + std::to_string(y) + "-01-01.." + std::to_string(y + 3) + "-12-31";
         }
     };
     switch (rng() % 14) {
-        case 0: return word();
-        case 1: return word() + " " + word();
-        case 2: return word() + " " + word() + " " + word() + " " + word();
-        case 3: return word() + " AND " + word();
-        case 4: return word() + " AND " + word() + " AND " + word();
-        case 5: return phrase();
-        case 6: return word() + " -" + word();
-        case 7: return "+" + word() + " " + word() + " " + word();
-        case 8: return "title:" + word() + " " + word();
-        case 9: return word() + " " + date();
-        case 10: return word().substr(0, 2) + "*";
-        case 11: return "(" + word() + " OR " + word() + ") AND " + word();
-        case 12: return phrase() + " " + word() + " NOT " + word();
-        default: return word() + " OR " + phrase() + " OR title:" + word();
+        case 0:
+            return word();
+        case 1:
+            return word() + " " + word();
+        case 2:
+            return word() + " " + word() + " " + word() + " " + word();
+        case 3:
+            return word() + " AND " + word();
+        case 4:
+            return word() + " AND " + word() + " AND " + word();
+        case 5:
+            return phrase();
+        case 6:
+            return word() + " -" + word();
+        case 7:
+            return "+" + word() + " " + word() + " " + word();
+        case 8:
+            return "title:" + word() + " " + word();
+        case 9:
+            return word() + " " + date();
+        case 10:
+            return word().substr(0, 2) + "*";
+        case 11:
+            return "(" + word() + " OR " + word() + ") AND " + word();
+        case 12:
+            return phrase() + " " + word() + " NOT " + word();
+        default:
+            return word() + " OR " + phrase() + " OR title:" + word();
     }
 }
 
@@ -305,7 +330,9 @@ std::vector<Expected> model_results(const Model& model, const Query& q) {
     return out;
 }
 
-bool close(double a, double b) { return std::abs(a - b) <= 1e-6 * std::max({1.0, std::abs(a), std::abs(b)}); }
+bool close(double a, double b) {
+    return std::abs(a - b) <= 1e-6 * std::max({1.0, std::abs(a), std::abs(b)});
+}
 
 void check_queries(Corpus& c, std::uint32_t seed, int queries) {
     Searcher searcher(IndexReader::open(c.dir.str()));
@@ -334,7 +361,8 @@ void check_queries(Corpus& c, std::uint32_t seed, int queries) {
         ASSERT_EQ(got.size(), expected.size());
         for (const Expected& e : expected) {
             ASSERT_TRUE(got.count(e.doc)) << "missing doc " << e.doc;
-            ASSERT_TRUE(close(got[e.doc], e.score)) << "doc " << e.doc << ": " << got[e.doc] << " vs " << e.score;
+            ASSERT_TRUE(close(got[e.doc], e.score))
+                << "doc " << e.doc << ": " << got[e.doc] << " vs " << e.score;
         }
         EXPECT_EQ(searcher.count(q, all), expected.size());
 
@@ -345,17 +373,21 @@ void check_queries(Corpus& c, std::uint32_t seed, int queries) {
             top.exhaustive = false;
             top.exact_total_up_to = exact_up_to;
             const SearchResult pruned = searcher.search(q, top);
-            std::stable_sort(expected.begin(), expected.end(), [](const Expected& a, const Expected& b) {
-                return a.score != b.score ? a.score > b.score : a.doc < b.doc;
-            });
+            std::stable_sort(expected.begin(), expected.end(),
+                             [](const Expected& a, const Expected& b) {
+                                 return a.score != b.score ? a.score > b.score : a.doc < b.doc;
+                             });
             ASSERT_EQ(pruned.hits.size(), std::min<std::size_t>(10, expected.size()));
             for (std::size_t k = 0; k < pruned.hits.size(); ++k) {
                 ASSERT_TRUE(close(pruned.hits[k].score, expected[k].score))
                     << "rank " << k << ": " << pruned.hits[k].score << " vs " << expected[k].score;
-                ASSERT_TRUE(close(pruned.hits[k].score, got[pruned.hits[k].doc])) << "rank " << k << " doc " << pruned.hits[k].doc;
+                ASSERT_TRUE(close(pruned.hits[k].score, got[pruned.hits[k].doc]))
+                    << "rank " << k << " doc " << pruned.hits[k].doc;
             }
-            if (pruned.total_is_exact) EXPECT_EQ(pruned.total, expected.size());
-            else EXPECT_LE(pruned.total, expected.size());
+            if (pruned.total_is_exact)
+                EXPECT_EQ(pruned.total, expected.size());
+            else
+                EXPECT_LE(pruned.total, expected.size());
         }
     }
     EXPECT_GT(with_hits, queries / 2) << "too few queries matched anything to test much";

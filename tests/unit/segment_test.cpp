@@ -1,9 +1,10 @@
+#include "index/segment.h"
+
 #include <gtest/gtest.h>
 
 #include <map>
 #include <random>
 
-#include "index/segment.h"
 #include "index/segment_builder.h"
 #include "test_util.h"
 
@@ -32,7 +33,8 @@ struct Fixture {
     explicit Fixture(std::uint32_t doc_count, std::uint32_t seed = 1) {
         std::mt19937 rng(seed);
         std::vector<std::string> vocabulary;
-        for (int i = 0; i < 300; ++i) vocabulary.push_back(std::string("w").append(std::to_string(i * 7919 % 1000)));
+        for (int i = 0; i < 300; ++i)
+            vocabulary.push_back(std::string("w").append(std::to_string(i * 7919 % 1000)));
         SegmentBuilder builder(dir.str(), "seg-000001");
         for (std::uint32_t d = 0; d < doc_count; ++d) {
             AnalyzedDocument doc;
@@ -45,7 +47,8 @@ struct Fixture {
             const std::uint32_t length = 1 + rng() % 40;
             for (std::uint32_t p = 0; p < length; ++p) {
                 // Zipf-like: low ranks far more frequent.
-                const std::size_t rank = static_cast<std::size_t>(std::pow(rng() % 10000 / 10000.0, 3) * vocabulary.size());
+                const std::size_t rank = static_cast<std::size_t>(
+                    std::pow(rng() % 10000 / 10000.0, 3) * vocabulary.size());
                 doc.body.push_back(make_token(vocabulary[rank], p));
             }
             doc.body.push_back(make_token("everywhere", length));
@@ -55,7 +58,8 @@ struct Fixture {
                 model[term_key(TermKind::kTitleWord, t.word)][d].push_back(t.position);
             }
             for (const auto t : doc.body)
-                model[term_key(TermKind::kTextWord, t.word)][d].push_back(1 + kFieldGap + t.position);
+                model[term_key(TermKind::kTextWord, t.word)][d].push_back(1 + kFieldGap +
+                                                                          t.position);
             builder.add(doc);
             docs.push_back(std::move(doc));
         }
@@ -65,7 +69,8 @@ struct Fixture {
     }
 };
 
-void expect_cursor_matches(PostingCursor c, const std::map<std::uint32_t, std::vector<std::uint32_t>>& expected) {
+void expect_cursor_matches(PostingCursor c,
+                           const std::map<std::uint32_t, std::vector<std::uint32_t>>& expected) {
     for (const auto& [doc, positions] : expected) {
         ASSERT_EQ(c.doc(), doc);
         EXPECT_EQ(c.freq(), positions.size());
@@ -136,15 +141,18 @@ TEST_P(SegmentSizes, ShallowImpactsBoundEveryPosting) {
             const std::uint32_t length = segment.docs().length(field, c.doc());
             // Some frontier pair has at least this frequency and at most this length.
             bool bounded = false, term_bounded = false;
-            for (const Impact& i : shallow.shallow_impacts()) bounded |= i.freq >= freq && i.length <= length;
-            for (const Impact& i : info->term_impacts()) term_bounded |= i.freq >= freq && i.length <= length;
+            for (const Impact& i : shallow.shallow_impacts())
+                bounded |= i.freq >= freq && i.length <= length;
+            for (const Impact& i : info->term_impacts())
+                term_bounded |= i.freq >= freq && i.length <= length;
             EXPECT_TRUE(bounded) << describe_key(key) << " doc " << c.doc();
             EXPECT_TRUE(term_bounded) << describe_key(key) << " doc " << c.doc();
         }
     }
 }
 
-INSTANTIATE_TEST_SUITE_P(Sizes, SegmentSizes, ::testing::Values(1u, 2u, 127u, 128u, 129u, 256u, 1000u, 3001u));
+INSTANTIATE_TEST_SUITE_P(Sizes, SegmentSizes,
+                         ::testing::Values(1u, 2u, 127u, 128u, 129u, 256u, 1000u, 3001u));
 
 TEST(Segment, StoredFieldsAndDocTableRoundTrip) {
     Fixture f(700);

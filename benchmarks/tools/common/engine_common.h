@@ -4,6 +4,7 @@
 // parallel, in input order) and reading the benchmark's query lines into
 // the logical query scoop's parser would make of them.
 
+#include <fmt/format.h>
 #include <sys/resource.h>
 
 #include <chrono>
@@ -18,8 +19,6 @@
 #include <thread>
 #include <utility>
 #include <vector>
-
-#include <fmt/format.h>
 
 #include "analysis/analyzer.h"
 #include "analysis/extractor.h"
@@ -140,7 +139,6 @@ InputStats for_each_chunk(const std::vector<std::string>& files, unsigned thread
     }
     return stats;
 }
-
 
 // ---------------------------------------------------------------------------
 // Query lines
@@ -265,7 +263,6 @@ inline LogicalQuery analyse_query(Analyzer& analyzer, const QueryLine& q) {
     return out;
 }
 
-
 // The query lines of standard input, in order (blank lines skipped).
 inline std::vector<QueryLine> read_query_lines(std::istream& in) {
     std::vector<QueryLine> queries;
@@ -294,7 +291,8 @@ struct Answer {
 // Answers every query `warmup` times untimed, then once timed, so that each
 // engine is measured warm in the same way.
 template <typename AnswerFn>
-std::vector<Answer> answer_all(const std::vector<QueryLine>& queries, int warmup, AnswerFn&& answer) {
+std::vector<Answer> answer_all(const std::vector<QueryLine>& queries, int warmup,
+                               AnswerFn&& answer) {
     for (int round = 0; round < warmup; ++round)
         for (const QueryLine& q : queries) answer(q);
     std::vector<Answer> answers;
@@ -302,7 +300,8 @@ std::vector<Answer> answer_all(const std::vector<QueryLine>& queries, int warmup
     for (const QueryLine& q : queries) {
         const auto start = Clock::now();
         Answer a = answer(q);
-        a.nanoseconds = static_cast<std::uint64_t>(std::chrono::nanoseconds(Clock::now() - start).count());
+        a.nanoseconds =
+            static_cast<std::uint64_t>(std::chrono::nanoseconds(Clock::now() - start).count());
         answers.push_back(std::move(a));
     }
     return answers;
@@ -310,11 +309,12 @@ std::vector<Answer> answer_all(const std::vector<QueryLine>& queries, int warmup
 
 // The result line run.py reads for one query.
 inline nlohmann::json answer_record(const QueryLine& q, const Answer& a) {
-    nlohmann::json out = {{"id", q.id},
-                          {"class", q.query_class},
-                          {"latency_us", static_cast<double>(a.nanoseconds) / 1000.0},
-                          {"top", a.top},
-                          {"hits_estimated", a.estimated ? nlohmann::json(*a.estimated) : nlohmann::json(nullptr)}};
+    nlohmann::json out = {
+        {"id", q.id},
+        {"class", q.query_class},
+        {"latency_us", static_cast<double>(a.nanoseconds) / 1000.0},
+        {"top", a.top},
+        {"hits_estimated", a.estimated ? nlohmann::json(*a.estimated) : nlohmann::json(nullptr)}};
     if (!a.error.empty()) out["error"] = a.error;
     return out;
 }

@@ -20,7 +20,8 @@ inline std::vector<std::string> expand_inputs(const std::vector<std::string>& in
     namespace fs = std::filesystem;
     auto wanted = [&](const fs::directory_entry& e) {
         const std::string ext = e.path().extension().string();
-        return e.is_regular_file() && std::find(extensions.begin(), extensions.end(), ext) != extensions.end();
+        return e.is_regular_file() &&
+               std::find(extensions.begin(), extensions.end(), ext) != extensions.end();
     };
     std::vector<std::string> files;
     for (const auto& input : inputs) {
@@ -35,7 +36,8 @@ inline std::vector<std::string> expand_inputs(const std::vector<std::string>& in
                     if (wanted(e)) found.push_back(e.path().string());
             }
             if (found.empty())
-                throw Error(input + ": no " + std::string(*extensions.begin()) + " files in this folder");
+                throw Error(input + ": no " + std::string(*extensions.begin()) +
+                            " files in this folder");
             std::sort(found.begin(), found.end());
             files.insert(files.end(), found.begin(), found.end());
         } else if (fs::is_regular_file(input, ec)) {

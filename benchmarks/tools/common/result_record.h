@@ -17,7 +17,8 @@ namespace scoop {
 
 inline std::string serialize_meta(const Article& a) {
     std::string out;
-    put_varint64(out, (static_cast<std::uint64_t>(a.date) << 1) ^ static_cast<std::uint64_t>(a.date >> 63));  // zigzag
+    put_varint64(out, (static_cast<std::uint64_t>(a.date) << 1) ^
+                          static_cast<std::uint64_t>(a.date >> 63));  // zigzag
     put_varint32(out, a.line);
     put_bytes(out, a.path);
     put_bytes(out, a.title);
