@@ -55,22 +55,25 @@ def run(cmd, stdin=None, stdout=None, check=True):
 
 
 def run_measured(cmd):
-    """Runs a command and returns (seconds, peak RSS KiB, stdout), peak
-    memory from wait4 on this very child. Output goes through temporary
+    """Runs a command and returns (seconds, peak RSS KiB, stdout). The peak
+    comes from GNU time (`%M`), not from wait4 here: a child forked from
+    this process starts with this process's high-water mark, which late in
+    a run is larger than a small engine's. Output goes through temporary
     files, so a long output cannot block the child while we wait."""
     import tempfile
-    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err:
+    with tempfile.TemporaryFile("w+") as out, tempfile.TemporaryFile("w+") as err, \
+            tempfile.NamedTemporaryFile("r") as peak:
         start = time.monotonic()
-        proc = subprocess.Popen([str(c) for c in cmd], stdout=out, stderr=err)
-        _, status, usage = os.wait4(proc.pid, 0)
+        proc = subprocess.run(["/usr/bin/time", "-f", "%M", "-o", peak.name] + [str(c) for c in cmd],
+                              stdout=out, stderr=err)
         seconds = time.monotonic() - start
-        proc.returncode = os.waitstatus_to_exitcode(status)
         out.seek(0)
         err.seek(0)
         text, errors = out.read(), err.read()
+        peak_kib = int(peak.read().strip().splitlines()[-1])
     if proc.returncode != 0:
         raise SystemExit(f"command failed ({proc.returncode}): {' '.join(map(str, cmd))}\n{errors}")
-    return seconds, usage.ru_maxrss, text
+    return seconds, peak_kib, text
 
 
 def dir_bytes(path):

@@ -17,7 +17,7 @@ packages=(
   nlohmann-json3-dev               # JSON output
   libfmt-dev                       # formatting
   libsqlite3-dev sqlite3           # FTS5, the second reference engine
-  python3 python3-matplotlib       # benchmark charts
+  python3 python3-matplotlib time  # benchmark charts, peak memory
 )
 
 missing=()
