@@ -10,7 +10,13 @@ TermScorer::TermScorer(ScoredList list, const DocTable& docs)
 
 std::uint32_t TermScorer::advance_shallow(std::uint32_t target) {
     const std::uint32_t end = list_.cursor.shallow_advance(target);
+    // The same window end is the same block: its bound is known. Pruning
+    // loops ask again for every window of the other members, and computing
+    // a bound scores every entry of the block's impact frontier.
+    if (bound_valid_ && end == bound_end_) return end;
     window_max_ = end == kEndDoc ? 0 : list_.weight.bound(list_.cursor.shallow_impacts());
+    bound_end_ = end;
+    bound_valid_ = true;
     return end;
 }
 

@@ -54,6 +54,8 @@ class TermScorer final : public Scorer {
     std::uint32_t window_end_ = 0;
     bool window_valid_ = false;
     double window_max_ = 0;
+    std::uint32_t bound_end_ = 0;  // the window end window_max_ was computed for
+    bool bound_valid_ = false;
 };
 
 }  // namespace scoop
