@@ -141,7 +141,7 @@ class Harness:
         if self.args.skip_build:
             return
         build_dir = ROOT / "build"
-        log("building (Release)")
+        log("building (optimised: RelWithDebInfo at -O3)")
         subprocess.run(["cmake", "-S", ROOT, "-B", build_dir, "-G", "Ninja", "-DCMAKE_BUILD_TYPE=RelWithDebInfo",
                         "-DSCOOP_BUILD_BENCHMARKS=ON"], check=True, stdout=subprocess.DEVNULL)
         subprocess.run(["cmake", "--build", build_dir], check=True, stdout=subprocess.DEVNULL)
