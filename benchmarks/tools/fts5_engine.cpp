@@ -49,7 +49,6 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
-#include <future>
 #include <iostream>
 #include <iterator>
 #include <memory>

@@ -59,7 +59,6 @@
 #include <chrono>
 #include <cstdlib>
 #include <filesystem>
-#include <future>
 #include <iostream>
 #include <memory>
 #include <nlohmann/json.hpp>
