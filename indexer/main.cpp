@@ -149,12 +149,14 @@ void print_report(const UpdateReport& r, bool json) {
 }
 
 void print_stats(const IndexStats& s, const std::string& dir, bool json) {
-    const char* kinds[] = {"", "text words", "text stems", "title words", "title stems"};
+    auto kind_label = [](std::size_t k) {
+        return std::string(kind_name(static_cast<TermKind>(k)));
+    };
     if (json) {
         nlohmann::json terms, postings, bytes;
-        for (std::size_t k = 1; k < 5; ++k) {
-            terms[kinds[k]] = s.terms[k];
-            postings[kinds[k]] = s.postings[k];
+        for (std::size_t k = 1; k < kTermKindCount; ++k) {
+            terms[kind_label(k)] = s.terms[k];
+            postings[kind_label(k)] = s.postings[k];
         }
         for (const auto& [kind, n] : s.bytes_by_kind) bytes[kind] = n;
         nlohmann::json j = {{"index", dir},           {"generation", s.generation},
@@ -174,9 +176,9 @@ void print_stats(const IndexStats& s, const std::string& dir, bool json) {
     fmt::print("files       {}\n", format_count(s.files));
     fmt::print("segments    {}\n", s.segments);
     fmt::print("terms and postings:\n");
-    for (std::size_t k = 1; k < 5; ++k)
-        fmt::print("  {:<12} {:>12} terms  {:>14} postings\n", kinds[k], format_count(s.terms[k]),
-                   format_count(s.postings[k]));
+    for (std::size_t k = 1; k < kTermKindCount; ++k)
+        fmt::print("  {:<12} {:>12} terms  {:>14} postings\n", kind_label(k),
+                   format_count(s.terms[k]), format_count(s.postings[k]));
     fmt::print("  positions    {:>12}\n", format_count(s.positions));
     fmt::print("size by file kind:\n");
     for (const auto& [kind, n] : s.bytes_by_kind)

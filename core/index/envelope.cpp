@@ -57,10 +57,7 @@ std::span<const std::uint8_t> open_envelope(std::span<const std::uint8_t> file,
                                           std::string(reinterpret_cast<const char*>(p + 8), 4) +
                                           "', expected '" + std::string(kind) + "'");
     const std::uint32_t version = load_fixed32(p + 12);
-    if (version != kFormatVersion)
-        throw CorruptIndexError(path, "format version " + std::to_string(version) +
-                                          " is not the version " + std::to_string(kFormatVersion) +
-                                          " this program reads");
+    if (version != kFormatVersion) throw IndexVersionError(path, version, kFormatVersion);
     const auto* footer = p + file.size() - kEnvelopeFooterSize;
     if (std::memcmp(footer + 8, kFooterMagic.data(), kFooterMagic.size()) != 0)
         throw CorruptIndexError(path, "file is truncated or its end is overwritten (no footer)");

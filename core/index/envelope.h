@@ -17,7 +17,8 @@
 
 namespace scoop {
 
-inline constexpr std::uint32_t kFormatVersion = 1;
+// 2: word pair terms (TermKind kTextPair, kTitlePair).
+inline constexpr std::uint32_t kFormatVersion = 2;
 inline constexpr std::size_t kEnvelopeHeaderSize = 16;
 inline constexpr std::size_t kEnvelopeFooterSize = 16;
 

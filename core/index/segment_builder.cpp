@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
+#include "index/common_words.h"
 #include "index/dictionary.h"
 #include "index/postings_writer.h"
 #include "util/coding.h"
@@ -13,6 +14,8 @@ namespace {
 
 // Bytes a term costs besides its postings: the map node, the key, the buffer.
 constexpr std::size_t kTermOverhead = 96;
+// What a pair costs in the map from word ids to its term.
+constexpr std::size_t kPairMapEntry = 48;
 
 }  // namespace
 
@@ -46,6 +49,7 @@ const SegmentBuilder::WordTerms& SegmentBuilder::terms_of(std::string_view word,
     bool inserted = false;
     WordTerms& w = words_.find_or_insert(word, WordTerms{}, inserted);
     if (w.text_word == kNone) {
+        w.common = is_common_word(word);
         w.text_word = new_term(TermKind::kTextWord, word);
         StemTerms& s = stems_.find_or_insert(stem, StemTerms{}, inserted);
         if (s.text == kNone) s.text = new_term(TermKind::kTextStem, stem);
@@ -69,6 +73,50 @@ void SegmentBuilder::occur(std::uint32_t term, std::uint32_t position) {
     occurrences_.emplace_back(slot, position);
 }
 
+std::uint32_t SegmentBuilder::pair_term(TermKind kind, std::uint32_t first_id,
+                                        std::string_view first, std::uint32_t second_id,
+                                        std::string_view second) {
+    auto& pairs = kind == TermKind::kTitlePair ? title_pairs_ : text_pairs_;
+    const std::uint64_t ids = std::uint64_t{first_id} << 32 | second_id;
+    const auto [it, inserted] = pairs.try_emplace(ids, kNone);
+    if (inserted) {
+        it->second = new_term(kind, pair_text(first, second));
+        memory_bytes_ += kPairMapEntry;
+    }
+    return it->second;
+}
+
+void SegmentBuilder::add_field(const TokenList& tokens, bool title, std::uint32_t text_offset) {
+    struct Previous {
+        std::uint32_t id = kNone, position = 0;
+        std::string_view word;
+        bool common = false;
+    } previous;
+    for (const auto t : tokens) {
+        // Copied: a later insertion may move the table's entries.
+        const WordTerms w = terms_of(t.word, t.stem, title);
+        const std::uint32_t text_position = text_offset + t.position;
+        occur(w.text_word, text_position);
+        if (title) {
+            for (std::uint32_t k = 0; k < title_weight_; ++k) occur(w.text_stem, text_position);
+            occur(w.title_word, t.position);
+            occur(w.title_stem, t.position);
+        } else {
+            occur(w.text_stem, text_position);
+        }
+        if (previous.id != kNone && previous.position + 1 == t.position &&
+            (previous.common || w.common)) {
+            occur(pair_term(TermKind::kTextPair, previous.id, previous.word, w.text_word, t.word),
+                  text_position - 1);
+            if (title)
+                occur(pair_term(TermKind::kTitlePair, previous.id, previous.word, w.text_word,
+                                t.word),
+                      t.position - 1);
+        }
+        previous = {w.text_word, t.position, t.word, w.common};
+    }
+}
+
 void SegmentBuilder::add(const AnalyzedDocument& doc) {
     const std::uint32_t doc_id = doc_count();
     if (doc_id == UINT32_MAX - 1) throw Error("a segment cannot hold more than 2^32 - 2 documents");
@@ -80,18 +128,8 @@ void SegmentBuilder::add(const AnalyzedDocument& doc) {
     const std::uint32_t body_offset = title_words + kFieldGap;
     occurrences_.clear();
     doc_terms_.clear();
-    for (const auto t : doc.title) {
-        const WordTerms& w = terms_of(t.word, t.stem, true);
-        occur(w.text_word, t.position);
-        for (std::uint32_t k = 0; k < title_weight_; ++k) occur(w.text_stem, t.position);
-        occur(w.title_word, t.position);
-        occur(w.title_stem, t.position);
-    }
-    for (const auto t : doc.body) {
-        const WordTerms& w = terms_of(t.word, t.stem, false);
-        occur(w.text_word, body_offset + t.position);
-        occur(w.text_stem, body_offset + t.position);
-    }
+    add_field(doc.title, true, 0);
+    add_field(doc.body, false, body_offset);
 
     // Counting sort of the positions by slot.
     slot_starts_.assign(doc_terms_.size() + 1, 0);

@@ -66,6 +66,7 @@ class SegmentBuilder {
     // word and stem always, the title ones once it occurs in a title.
     struct WordTerms {
         std::uint32_t text_word = kNone, text_stem = kNone, title_word = kNone, title_stem = kNone;
+        bool common = false;  // pairs with its neighbours (is_common_word)
     };
     struct StemTerms {
         std::uint32_t text = kNone, title = kNone;
@@ -74,6 +75,12 @@ class SegmentBuilder {
     const WordTerms& terms_of(std::string_view word, std::string_view stem, bool in_title);
     std::uint32_t new_term(TermKind kind, std::string_view text);
     void occur(std::uint32_t term, std::uint32_t position);
+    // The pair term of two adjacent words, by their text word ids.
+    std::uint32_t pair_term(TermKind kind, std::uint32_t first_id, std::string_view first,
+                            std::uint32_t second_id, std::string_view second);
+    // Word terms of one field's tokens, and pairs where a common word is
+    // next to another; `text_offset` moves the positions in the text field.
+    void add_field(const TokenList& tokens, bool title, std::uint32_t text_offset);
 
     std::string segment_;
     std::uint32_t title_weight_;
@@ -82,6 +89,7 @@ class SegmentBuilder {
     DocColumns columns_;
     StringTable<WordTerms> words_;
     StringTable<StemTerms> stems_;
+    std::unordered_map<std::uint64_t, std::uint32_t> text_pairs_, title_pairs_;
     std::vector<std::string> keys_;     // by term id
     std::vector<TermBuffer> postings_;  // by term id
     // One document's occurrences, grouped by a counting sort on the term's

@@ -3,9 +3,13 @@
 // What the dictionary holds. A document has two indexed fields, and each
 // field has two kinds of terms, as Xapian's TermGenerator lays them out:
 // the folded words with their positions (for phrases) and the stems with
-// frequencies only (for ranked keyword matching). A dictionary key is one
-// kind byte followed by the term's UTF-8 text, so the kinds sort apart and
-// a prefix query walks one kind only.
+// frequencies only (for ranked keyword matching). A third kind, word pairs,
+// holds two adjacent words of which one is a common word (see
+// common_words.h), with the first word's positions: the list of a phrase
+// such as "of imports" without intersecting two huge lists, as Lucene's
+// CommonGrams do, and a longer phrase as a phrase of short pair lists. A dictionary key is one kind
+// byte followed by the term's UTF-8 text, so the kinds sort apart and a prefix query walks one kind
+// only.
 
 #include <cstdint>
 #include <string>
@@ -24,14 +28,22 @@ enum class TermKind : std::uint8_t {
     kTextStem = 2,
     kTitleWord = 3,
     kTitleStem = 4,
+    kTextPair = 5,
+    kTitlePair = 6,
 };
+inline constexpr std::size_t kTermKindCount = 7;  // kinds are 1..6
+
+// "text words", "title pairs" and so on, for statistics.
+std::string_view kind_name(TermKind k);
 
 constexpr bool has_positions(TermKind k) {
-    return k == TermKind::kTextWord || k == TermKind::kTitleWord;
+    return k != TermKind::kTextStem && k != TermKind::kTitleStem;
 }
 
 constexpr Field field_of(TermKind k) {
-    return (k == TermKind::kTitleWord || k == TermKind::kTitleStem) ? Field::kTitle : Field::kText;
+    return (k == TermKind::kTitleWord || k == TermKind::kTitleStem || k == TermKind::kTitlePair)
+               ? Field::kTitle
+               : Field::kText;
 }
 
 constexpr TermKind word_kind(Field f) {
@@ -39,6 +51,20 @@ constexpr TermKind word_kind(Field f) {
 }
 constexpr TermKind stem_kind(Field f) {
     return f == Field::kTitle ? TermKind::kTitleStem : TermKind::kTextStem;
+}
+constexpr TermKind pair_kind(Field f) {
+    return f == Field::kTitle ? TermKind::kTitlePair : TermKind::kTextPair;
+}
+
+// A pair term's text: the two words with a space between (words never
+// hold one).
+inline std::string pair_text(std::string_view first, std::string_view second) {
+    std::string text;
+    text.reserve(first.size() + second.size() + 1);
+    text.append(first);
+    text.push_back(' ');
+    text.append(second);
+    return text;
 }
 
 inline std::string term_key(TermKind kind, std::string_view text) {

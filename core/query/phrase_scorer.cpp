@@ -21,19 +21,20 @@ void combine(std::uint32_t& max_freq, std::uint32_t& min_length, std::span<const
 
 }  // namespace
 
-PhraseScorer::PhraseScorer(std::vector<PostingCursor> words, TermWeight weight, Field field,
+PhraseScorer::PhraseScorer(std::vector<Part> parts, TermWeight weight, Field field,
                            const DocTable& docs, std::string label)
-    : words_(std::move(words)),
+    : parts_(std::move(parts)),
       weight_(weight),
       field_(field),
       docs_(docs),
       label_(std::move(label)) {
-    order_.resize(words_.size());
+    order_.resize(parts_.size());
     std::iota(order_.begin(), order_.end(), 0);
-    std::stable_sort(order_.begin(), order_.end(),
-                     [&](std::size_t a, std::size_t b) { return words_[a].df() < words_[b].df(); });
+    std::stable_sort(order_.begin(), order_.end(), [&](std::size_t a, std::size_t b) {
+        return parts_[a].cursor.df() < parts_[b].cursor.df();
+    });
     std::uint32_t max_freq = UINT32_MAX, min_length = 0;
-    for (const auto& w : words_) combine(max_freq, min_length, w.term().term_impacts());
+    for (const auto& p : parts_) combine(max_freq, min_length, p.cursor.term().term_impacts());
     max_score_ = bound(max_freq, min_length);
     find_match();
 }
@@ -44,18 +45,18 @@ double PhraseScorer::bound(std::uint32_t max_freq, std::uint32_t min_length) con
 
 void PhraseScorer::next() {
     if (doc_ == kEndDoc) return;
-    words_[order_.front()].next();
+    parts_[order_.front()].cursor.next();
     find_match();
 }
 
 void PhraseScorer::advance(std::uint32_t target) {
     if (doc_ != kEndDoc && target <= doc_) return;
-    words_[order_.front()].advance(target);
+    parts_[order_.front()].cursor.advance(target);
     find_match();
 }
 
 void PhraseScorer::find_match() {
-    PostingCursor& lead = words_[order_.front()];
+    PostingCursor& lead = parts_[order_.front()].cursor;
     while (lead.doc() != kEndDoc) {
         const std::uint32_t candidate = lead.doc();
         if (min_competitive_ > 0) {
@@ -72,7 +73,7 @@ void PhraseScorer::find_match() {
         }
         bool all = true;
         for (std::size_t k = 1; k < order_.size(); ++k) {
-            PostingCursor& c = words_[order_[k]];
+            PostingCursor& c = parts_[order_[k]].cursor;
             c.advance(candidate);
             if (c.doc() != candidate) {
                 all = false;
@@ -89,7 +90,7 @@ void PhraseScorer::find_match() {
             // The phrase occurs at most as often as its rarest word here:
             // skip the position check when even that could not compete.
             std::uint32_t most = UINT32_MAX;
-            for (auto& w : words_) most = std::min(most, w.freq());
+            for (auto& p : parts_) most = std::min(most, p.cursor.freq());
             if (bound(most, docs_.length(field_, candidate)) <= min_competitive_) {
                 lead.next();
                 continue;
@@ -106,22 +107,23 @@ void PhraseScorer::find_match() {
 }
 
 std::uint32_t PhraseScorer::count_occurrences() {
-    if (words_.size() == 1) return words_[0].freq();
-    // The rarest word here gives the candidate starts (its positions less
-    // its offset in the phrase); each further word, rarest first, keeps the
-    // starts it continues. Most candidates die at the second word, before
+    if (parts_.size() == 1) return parts_[0].cursor.freq();
+    // The rarest part here gives the candidate starts (its positions less
+    // its offset in the phrase); each further part, rarest first, keeps the
+    // starts it continues. Most candidates die at the second part, before
     // the positions of the common words are decoded at all.
-    by_freq_.resize(words_.size());
+    by_freq_.resize(parts_.size());
     std::iota(by_freq_.begin(), by_freq_.end(), std::size_t{0});
-    std::sort(by_freq_.begin(), by_freq_.end(),
-              [&](std::size_t a, std::size_t b) { return words_[a].freq() < words_[b].freq(); });
+    std::sort(by_freq_.begin(), by_freq_.end(), [&](std::size_t a, std::size_t b) {
+        return parts_[a].cursor.freq() < parts_[b].cursor.freq();
+    });
     starts_.clear();
-    const auto driver = static_cast<std::uint32_t>(by_freq_[0]);
-    for (const std::uint32_t p : words_[driver].positions())
-        if (p >= driver) starts_.push_back(p - driver);
+    Part& driver = parts_[by_freq_[0]];
+    for (const std::uint32_t p : driver.cursor.positions())
+        if (p >= driver.offset) starts_.push_back(p - driver.offset);
     for (std::size_t k = 1; k < by_freq_.size() && !starts_.empty(); ++k) {
-        const auto offset = static_cast<std::uint32_t>(by_freq_[k]);
-        const std::span<const std::uint32_t> list = words_[by_freq_[k]].positions();
+        const std::uint32_t offset = parts_[by_freq_[k]].offset;
+        const std::span<const std::uint32_t> list = parts_[by_freq_[k]].cursor.positions();
         std::size_t kept = 0, at = 0;
         for (const std::uint32_t start : starts_) {
             const std::uint32_t want = start + offset;
@@ -137,14 +139,14 @@ std::uint32_t PhraseScorer::count_occurrences() {
 std::uint32_t PhraseScorer::advance_shallow(std::uint32_t target) {
     std::uint32_t end = kEndDoc - 1;
     std::uint32_t max_freq = UINT32_MAX, min_length = 0;
-    for (auto& w : words_) {
-        const std::uint32_t e = w.shallow_advance(target);
+    for (auto& p : parts_) {
+        const std::uint32_t e = p.cursor.shallow_advance(target);
         if (e == kEndDoc) {
             window_max_ = 0;
             return kEndDoc;
         }
         end = std::min(end, e);
-        combine(max_freq, min_length, w.shallow_impacts());
+        combine(max_freq, min_length, p.cursor.shallow_impacts());
     }
     window_max_ = bound(max_freq, min_length);
     return end;

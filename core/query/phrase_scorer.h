@@ -10,15 +10,21 @@
 
 namespace scoop {
 
-// An exact phrase: the words' lists are intersected first (the rarest
-// leading) and positions are decoded only for documents that have every
-// word. Scored by BM25 over the phrase's frequency in the document, with the
-// words' idfs summed, as Lucene does.
+// An exact phrase, as parts that each occur at a fixed offset from the
+// phrase's start: words, and word pairs (whose positions are their first
+// word's). The parts' lists are intersected first (the rarest leading) and
+// positions are decoded only for documents that have every part. Scored by
+// BM25 over the phrase's frequency in the document, with the words' idfs
+// summed, as Lucene does.
 class PhraseScorer final : public Scorer {
   public:
-    // `words` in phrase order; a word may repeat.
-    PhraseScorer(std::vector<PostingCursor> words, TermWeight weight, Field field,
-                 const DocTable& docs, std::string label);
+    struct Part {
+        PostingCursor cursor;
+        std::uint32_t offset;  // from the phrase's first word
+    };
+    // Parts covering every word of the phrase; a word may repeat.
+    PhraseScorer(std::vector<Part> parts, TermWeight weight, Field field, const DocTable& docs,
+                 std::string label);
 
     void next() override;
     void advance(std::uint32_t target) override;
@@ -26,7 +32,7 @@ class PhraseScorer final : public Scorer {
     double max_score() const override { return max_score_; }
     std::uint32_t advance_shallow(std::uint32_t target) override;
     double window_max_score() override { return window_max_; }
-    std::uint64_t cost() const override { return words_[order_.front()].df(); }
+    std::uint64_t cost() const override { return parts_[order_.front()].cursor.df(); }
     void set_min_competitive_score(double score) override { min_competitive_ = score; }
     void explain(std::vector<ScorePart>& parts) override;
 
@@ -38,8 +44,8 @@ class PhraseScorer final : public Scorer {
     std::uint32_t count_occurrences();
     double bound(std::uint32_t max_freq, std::uint32_t min_length) const;
 
-    std::vector<PostingCursor> words_;
-    std::vector<std::size_t> order_;  // by increasing document frequency
+    std::vector<Part> parts_;
+    std::vector<std::size_t> order_;  // parts by increasing document frequency
     TermWeight weight_;
     Field field_;
     const DocTable& docs_;
@@ -50,7 +56,7 @@ class PhraseScorer final : public Scorer {
     double min_competitive_ = 0;
     std::uint32_t window_end_ = 0;
     bool window_valid_ = false;
-    std::vector<std::size_t> by_freq_;   // word indexes, rarest here first
+    std::vector<std::size_t> by_freq_;   // part indexes, rarest here first
     std::vector<std::uint32_t> starts_;  // phrase starts still possible
 };
 

@@ -6,6 +6,7 @@
 #include <chrono>
 #include <map>
 
+#include "index/common_words.h"
 #include "query/boolean_scorers.h"
 #include "query/conjunction_scorer.h"
 #include "query/disjunction_scorer.h"
@@ -22,10 +23,12 @@ struct Searcher::Plan {
     std::string key;
     TermWeight weight;
     std::vector<std::optional<TermInfo>> infos;
-    // kPhrase: the words' lists in phrase order, and per segment where they
-    // are; kTerm and kPhrase: their field.
+    // kPhrase: the lists of its parts (words and word pairs), their offsets
+    // in the phrase, and per segment where they are; kTerm and kPhrase:
+    // their field.
     std::vector<std::string> keys;
-    std::vector<std::vector<std::optional<TermInfo>>> word_infos;  // [segment][word]
+    std::vector<std::uint32_t> offsets;
+    std::vector<std::vector<std::optional<TermInfo>>> part_infos;  // [segment][part]
     Field field = Field::kText;
     // kBoolean
     std::vector<std::pair<Occur, std::unique_ptr<Plan>>> clauses;
@@ -106,17 +109,14 @@ ScorerPtr build(const Plan& plan, const Segment& segment, std::size_t si) {
                                                 segment.docs());
         }
         case Plan::Kind::kPhrase: {
-            std::vector<PostingCursor> words;
-            std::string label = plan.field == Field::kTitle ? "title:\"" : "text:\"";
+            std::vector<PhraseScorer::Part> parts;
             for (std::size_t i = 0; i < plan.keys.size(); ++i) {
-                const auto& info = plan.word_infos[si][i];
+                const auto& info = plan.part_infos[si][i];
                 if (!info) return nullptr;
-                words.push_back(segment.postings(*info));
-                if (i) label += ' ';
-                label += key_text(plan.keys[i]);
+                parts.push_back({segment.postings(*info), plan.offsets[i]});
             }
-            return std::make_unique<PhraseScorer>(std::move(words), plan.weight, plan.field,
-                                                  segment.docs(), label + "\"");
+            return std::make_unique<PhraseScorer>(std::move(parts), plan.weight, plan.field,
+                                                  segment.docs(), plan.key);
         }
         case Plan::Kind::kBoolean:
             return build_boolean(plan, segment, si);
@@ -138,7 +138,7 @@ double elapsed_ms(std::chrono::steady_clock::time_point start) {
 void collect_terms(const Plan& plan, std::size_t si, std::vector<const TermInfo*>& terms) {
     if (plan.kind == Plan::Kind::kTerm && plan.infos[si]) terms.push_back(&*plan.infos[si]);
     if (plan.kind == Plan::Kind::kPhrase)
-        for (const auto& info : plan.word_infos[si])
+        for (const auto& info : plan.part_infos[si])
             if (info) terms.push_back(&*info);
     for (const auto& [occur, child] : plan.clauses)
         if (occur != Occur::kMustNot) collect_terms(*child, si, terms);
@@ -172,6 +172,16 @@ std::vector<std::uint64_t> seed_with_champions(const Plan& plan, const Segment& 
         if (top.insert(score, base + d, score)) seeded.push_back(base + d);
     }
     return seeded;
+}
+
+// `text:"a b c"`, for explanations.
+std::string describe_phrase(Field field, const std::vector<std::string>& words) {
+    std::string label = field == Field::kTitle ? "title:\"" : "text:\"";
+    for (std::size_t i = 0; i < words.size(); ++i) {
+        if (i) label += ' ';
+        label += words[i];
+    }
+    return label + "\"";
 }
 
 void collect_words(const Query& q, std::vector<std::pair<Field, std::string>>& out) {
@@ -221,23 +231,50 @@ std::unique_ptr<Searcher::Plan> Searcher::compile(const Query& query, const Sear
         return term_plan(t->field, term_key(stem_kind(t->field), t->stem));
 
     if (const auto* p = std::get_if<PhraseQuery>(&query)) {
-        if (p->words.size() == 1)
-            return term_plan(p->field, term_key(word_kind(p->field), p->words[0]));
+        const std::vector<std::string>& words = p->words;
+        if (words.size() == 1) return term_plan(p->field, term_key(word_kind(p->field), words[0]));
         auto plan = std::make_unique<Plan>();
         plan->kind = Plan::Kind::kPhrase;
         plan->field = p->field;
-        double idf = 0;
-        plan->word_infos.resize(r.segments().size());
-        for (const auto& w : p->words) {
-            plan->keys.push_back(term_key(word_kind(p->field), w));
+        plan->part_infos.resize(r.segments().size());
+        auto add_part = [&](std::string key, std::size_t offset) {
             std::vector<std::optional<TermInfo>> infos;
-            const std::uint64_t df = lookup(plan->keys.back(), infos);
-            if (df == 0) return nothing();
+            const std::uint64_t df = lookup(key, infos);
             for (std::size_t si = 0; si < infos.size(); ++si)
-                plan->word_infos[si].push_back(infos[si]);
+                plan->part_infos[si].push_back(infos[si]);
+            plan->keys.push_back(std::move(key));
+            plan->offsets.push_back(static_cast<std::uint32_t>(offset));
+            return df;
+        };
+        // The index keeps every adjacent pair with a common word in it, at
+        // the first word's positions: such pairs replace their words' long
+        // lists, and the words no pair covers take part on their own.
+        std::vector<bool> covered(words.size(), false);
+        for (std::size_t i = 0; i + 1 < words.size(); ++i)
+            if (is_common_word(words[i]) || is_common_word(words[i + 1])) {
+                if (add_part(term_key(pair_kind(p->field), pair_text(words[i], words[i + 1])), i) ==
+                    0)
+                    return nothing();
+                covered[i] = covered[i + 1] = true;
+            }
+        double idf = 0;
+        for (std::size_t i = 0; i < words.size(); ++i) {
+            std::string key = term_key(word_kind(p->field), words[i]);
+            const std::uint64_t df = covered[i] ? r.doc_freq(key) : add_part(key, i);
+            if (df == 0) return nothing();
             idf += bm25_idf(df, n);
         }
         plan->weight = TermWeight(idf, options.bm25, r.average_length(p->field));
+        plan->key = describe_phrase(p->field, words);
+        if (plan->keys.size() == 1) {
+            // One pair: its list is the phrase's, frequencies and all.
+            plan->kind = Plan::Kind::kTerm;
+            plan->key = std::move(plan->keys.front());
+            for (auto& segment_parts : plan->part_infos) plan->infos.push_back(segment_parts[0]);
+            plan->keys.clear();
+            plan->offsets.clear();
+            plan->part_infos.clear();
+        }
         return plan;
     }
 

@@ -1,5 +1,6 @@
 #pragma once
 
+#include <cstdint>
 #include <stdexcept>
 #include <string>
 
@@ -24,8 +25,25 @@ class CorruptIndexError : public Error {
           file_(file) {}
     const std::string& file() const { return file_; }
 
+  protected:
+    struct Verbatim {};
+    CorruptIndexError(const std::string& file, const std::string& message, Verbatim)
+        : Error(message), file_(file) {}
+
   private:
     std::string file_;
+};
+
+// An index file intact but in another format version than this program's:
+// written by an older or newer scoop.
+class IndexVersionError : public CorruptIndexError {
+  public:
+    IndexVersionError(const std::string& file, std::uint32_t found, std::uint32_t expected)
+        : CorruptIndexError(file,
+                            file + ": written in index format version " + std::to_string(found) +
+                                ", but this program reads version " + std::to_string(expected) +
+                                "; rebuild the index: remove it and run the indexer again",
+                            Verbatim{}) {}
 };
 
 // A file that should be there is not (ENOENT): for a reader, often a sign

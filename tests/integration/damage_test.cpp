@@ -94,6 +94,26 @@ TEST_F(Damage, PristineIndexChecksOut) {
     EXPECT_GE(index_files().size(), 12u) << "expected two segments, a deletion file, a catalogue";
 }
 
+// An index from a program that wrote another format version (version 1
+// had no word pairs) is refused with a request to rebuild, not misread.
+TEST_F(Damage, OtherFormatVersionAsksForARebuild) {
+    const std::string index = copy();
+    int rewritten = 0;
+    for (const std::string& name : index_files()) {
+        if (!name.ends_with(".dict")) continue;
+        std::fstream f(fs::path(index) / name, std::ios::in | std::ios::out | std::ios::binary);
+        f.seekp(12);
+        const char version_one[4] = {1, 0, 0, 0};
+        f.write(version_one, 4);
+        ++rewritten;
+    }
+    ASSERT_GT(rewritten, 0);
+    const RunResult r = searcher("--index " + shell_quote(index) + " missile");
+    EXPECT_EQ(r.status, 2);
+    EXPECT_NE(r.err.find("index format version 1,"), std::string::npos) << r.err;
+    EXPECT_NE(r.err.find("rebuild the index"), std::string::npos) << r.err;
+}
+
 TEST_F(Damage, TruncatedFiles) {
     for (const std::string& name : index_files()) {
         const auto size = fs::file_size(fs::path(pristine()) / name);

@@ -38,7 +38,13 @@ std::vector<std::string> make_vocabulary(std::mt19937& rng, std::size_t n) {
         if (rng() % 4 == 0) words.insert(w + "s");
         if (rng() % 6 == 0) words.insert(w + "ing");
     }
-    return {words.begin(), words.end()};
+    // Common function words among the most frequent, as in real text: the
+    // index keeps pairs with them, and phrases holding them use those.
+    std::vector<std::string> vocabulary(words.begin(), words.end());
+    const char* common[] = {"the", "of", "to", "in", "and", "a", "which"};
+    for (std::size_t k = 0; k < std::size(common); ++k)
+        vocabulary.insert(vocabulary.begin() + static_cast<std::ptrdiff_t>(3 * k), common[k]);
+    return vocabulary;
 }
 
 class Zipf {
@@ -191,6 +197,7 @@ struct Corpus {
     Model model;
     std::vector<std::string> vocabulary;
     std::vector<std::vector<std::string>> bodies;  // for phrase queries that occur
+    std::vector<std::vector<std::string>> titles;
 };
 
 // Builds an index of `n` documents in several segments, deletes some.
@@ -223,6 +230,7 @@ std::unique_ptr<Corpus> build_corpus(std::uint32_t seed, std::size_t n,
                          : static_cast<Timestamp>(946684800 + (rng() % (20 * 365)) * 86400);
             a.path = "/doc/" + std::to_string(i);
             c->bodies.push_back(body);
+            c->titles.push_back(title);
 
             AnalyzedDocument doc = analyze_article(analyzer, a, writer.new_file_id());
             ModelDoc m;
@@ -264,8 +272,8 @@ std::string random_query(std::mt19937& rng, const Corpus& c) {
         const std::size_t i = rng() % 3 == 0 ? rng() % v.size() : rng() % 30;
         return v[i];
     };
-    auto phrase = [&] {
-        const auto& body = c.bodies[rng() % c.bodies.size()];
+    auto phrase_of = [&](const std::vector<std::vector<std::string>>& texts) {
+        const auto& body = texts[rng() % texts.size()];
         const std::size_t len = 2 + rng() % 2;
         if (body.size() < len) return "\"" + body[0] + "\"";
         const std::size_t start = rng() % (body.size() - len + 1);
@@ -273,6 +281,7 @@ std::string random_query(std::mt19937& rng, const Corpus& c) {
         for (std::size_t k = 0; k < len; ++k) p += (k ? " " : "") + body[start + k];
         return p + "\"";
     };
+    auto phrase = [&] { return phrase_of(c.bodies); };
     auto date = [&] {
         const int y = 2000 + static_cast<int>(rng() % 20);
         switch (rng() % 3) {
@@ -284,7 +293,7 @@ std::string random_query(std::mt19937& rng, const Corpus& c) {
                 return "date:" + std::to_string(y) + "-01-01.." + std::to_string(y + 3) + "-12-31";
         }
     };
-    switch (rng() % 14) {
+    switch (rng() % 17) {
         case 0:
             return word();
         case 1:
@@ -311,6 +320,12 @@ std::string random_query(std::mt19937& rng, const Corpus& c) {
             return "(" + word() + " OR " + word() + ") AND " + word();
         case 12:
             return phrase() + " " + word() + " NOT " + word();
+        case 13:  // words that may never be next to each other
+            return "\"" + word() + " " + word() + "\"";
+        case 14:
+            return "\"" + word() + " " + word() + " " + word() + "\"";
+        case 15:
+            return "title:" + phrase_of(c.titles);
         default:
             return word() + " OR " + phrase() + " OR title:" + word();
     }
