@@ -14,8 +14,6 @@ namespace {
 
 // Bytes a term costs besides its postings: the map node, the key, the buffer.
 constexpr std::size_t kTermOverhead = 96;
-// What a pair costs in the map from word ids to its term.
-constexpr std::size_t kPairMapEntry = 48;
 
 }  // namespace
 
@@ -38,7 +36,7 @@ SegmentBuilder::SegmentBuilder(const std::string& dir, std::string segment,
 std::uint32_t SegmentBuilder::new_term(TermKind kind, std::string_view text) {
     const auto id = static_cast<std::uint32_t>(keys_.size());
     keys_.push_back(term_key(kind, text));
-    postings_.emplace_back();
+    postings_.emplace_back().positional = has_positions(kind);
     slot_of_.push_back(kNone);
     memory_bytes_ += kTermOverhead + 2 * text.size();
     return id;
@@ -76,17 +74,20 @@ void SegmentBuilder::occur(std::uint32_t term, std::uint32_t position) {
 std::uint32_t SegmentBuilder::pair_term(TermKind kind, std::uint32_t first_id,
                                         std::string_view first, std::uint32_t second_id,
                                         std::string_view second) {
-    auto& pairs = kind == TermKind::kTitlePair ? title_pairs_ : text_pairs_;
-    const std::uint64_t ids = std::uint64_t{first_id} << 32 | second_id;
-    const auto [it, inserted] = pairs.try_emplace(ids, kNone);
+    PairTable& pairs = kind == TermKind::kTitlePair ? title_pairs_ : text_pairs_;
+    bool inserted = false;
+    const std::size_t before = pairs.memory_bytes();
+    const std::uint32_t term = pairs.find_or_insert(
+        first_id, second_id, static_cast<std::uint32_t>(keys_.size()), inserted);
     if (inserted) {
-        it->second = new_term(kind, pair_text(first, second));
-        memory_bytes_ += kPairMapEntry;
+        new_term(kind, pair_text(first, second));
+        memory_bytes_ += pairs.memory_bytes() - before;
     }
-    return it->second;
+    return term;
 }
 
 void SegmentBuilder::add_field(const TokenList& tokens, bool title, std::uint32_t text_offset) {
+    pending_pairs_.clear();
     struct Previous {
         std::uint32_t id = kNone, position = 0;
         std::string_view word;
@@ -106,14 +107,21 @@ void SegmentBuilder::add_field(const TokenList& tokens, bool title, std::uint32_
         }
         if (previous.id != kNone && previous.position + 1 == t.position &&
             (previous.common || w.common)) {
-            occur(pair_term(TermKind::kTextPair, previous.id, previous.word, w.text_word, t.word),
-                  text_position - 1);
-            if (title)
-                occur(pair_term(TermKind::kTitlePair, previous.id, previous.word, w.text_word,
-                                t.word),
-                      t.position - 1);
+            pending_pairs_.push_back(
+                {previous.id, w.text_word, previous.word, t.word, previous.position});
+            text_pairs_.prefetch(previous.id, w.text_word);
+            if (title) title_pairs_.prefetch(previous.id, w.text_word);
         }
         previous = {w.text_word, t.position, t.word, w.common};
+    }
+    // Each pair term's occurrences still arrive in position order: pairs
+    // only ever occur here, title before body.
+    for (const PendingPair& p : pending_pairs_) {
+        occur(pair_term(TermKind::kTextPair, p.first_id, p.first, p.second_id, p.second),
+              text_offset + p.position);
+        if (title)
+            occur(pair_term(TermKind::kTitlePair, p.first_id, p.first, p.second_id, p.second),
+                  p.position);
     }
 }
 
@@ -140,7 +148,9 @@ void SegmentBuilder::add(const AnalyzedDocument& doc) {
         grouped_positions_[slot_starts_[slot]++] = position;
     // slot_starts_[s] is now the end of slot s; slot s starts at the end of s - 1.
 
+    constexpr std::size_t kAhead = 8;  // terms whose buffers are loaded ahead
     for (std::size_t s = 0; s < doc_terms_.size(); ++s) {
+        if (s + kAhead < doc_terms_.size()) __builtin_prefetch(&postings_[doc_terms_[s + kAhead]]);
         const std::uint32_t term = doc_terms_[s];
         slot_of_[term] = kNone;
         const std::uint32_t begin = s == 0 ? 0 : slot_starts_[s - 1], end = slot_starts_[s];
@@ -148,7 +158,7 @@ void SegmentBuilder::add(const AnalyzedDocument& doc) {
         const std::size_t before = buffer.bytes.capacity();
         put_varint32(buffer.bytes, doc_id - buffer.last_doc - 1);
         put_varint32(buffer.bytes, end - begin);
-        if (has_positions(key_kind(keys_[term]))) {
+        if (buffer.positional) {
             std::uint32_t previous = 0;
             for (std::uint32_t k = begin; k < end; ++k) {
                 const std::uint32_t p = grouped_positions_[k];

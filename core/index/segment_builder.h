@@ -3,12 +3,12 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
-#include <unordered_map>
 #include <vector>
 
 #include "analysis/analyzer.h"
 #include "analysis/article.h"
 #include "index/doc_table.h"
+#include "index/pair_table.h"
 #include "index/segment_files.h"
 #include "index/stored_fields.h"
 #include "index/string_table.h"
@@ -61,6 +61,7 @@ class SegmentBuilder {
     struct TermBuffer {
         std::string bytes;  // per doc: gap, freq, positions
         std::uint32_t last_doc = UINT32_MAX;
+        bool positional = false;  // kept here: the key is a cache miss away
     };
     // The terms a word stands for, found once per distinct word: the text
     // word and stem always, the title ones once it occurs in a title.
@@ -89,7 +90,7 @@ class SegmentBuilder {
     DocColumns columns_;
     StringTable<WordTerms> words_;
     StringTable<StemTerms> stems_;
-    std::unordered_map<std::uint64_t, std::uint32_t> text_pairs_, title_pairs_;
+    PairTable text_pairs_, title_pairs_;
     std::vector<std::string> keys_;     // by term id
     std::vector<TermBuffer> postings_;  // by term id
     // One document's occurrences, grouped by a counting sort on the term's
@@ -99,6 +100,13 @@ class SegmentBuilder {
     std::vector<std::pair<std::uint32_t, std::uint32_t>> occurrences_;  // (slot, position)
     std::vector<std::uint32_t> slot_starts_;
     std::vector<std::uint32_t> grouped_positions_;
+    // One field's adjacent pairs with a common word, looked up together.
+    struct PendingPair {
+        std::uint32_t first_id, second_id;
+        std::string_view first, second;
+        std::uint32_t position;  // the first word's, in the field
+    };
+    std::vector<PendingPair> pending_pairs_;
     std::size_t memory_bytes_ = 0;
 };
 
