@@ -94,23 +94,40 @@ void DisjunctionScorer::find_pruned(const std::vector<Member*>& members) {
                 continue;
             }
         }
-        // The next document of an essential member within the window.
+        // The next document of an essential member within the window, and
+        // the essential members' score there.
         std::uint32_t candidate = kEndDoc;
-        for (std::size_t k = first_essential_; k < order_.size(); ++k) {
-            Member& m = *members[order_[k]];
+        double s = 0;
+        if (first_essential_ + 1 == order_.size()) {
+            // One essential member, the usual case once the threshold is
+            // up: its documents in a tight loop, each dropped as soon as
+            // its score and every non-essential bound cannot compete (the
+            // first test of the loop below, done here without the rest).
+            Member& m = *members[order_.back()];
+            const double rest = first_essential_ == 0 ? 0.0 : prefix_bound_[first_essential_ - 1];
             if (m.doc() < target_) m.advance(target_);
-            candidate = std::min(candidate, m.doc());
+            for (; m.doc() <= window_end_; m.next()) {
+                s = m.score();
+                if (s + rest > min_competitive_) break;
+            }
+            candidate = m.doc();
+        } else {
+            for (std::size_t k = first_essential_; k < order_.size(); ++k) {
+                Member& m = *members[order_[k]];
+                if (m.doc() < target_) m.advance(target_);
+                candidate = std::min(candidate, m.doc());
+            }
+            if (candidate <= window_end_)
+                for (std::size_t k = first_essential_; k < order_.size(); ++k) {
+                    Member& m = *members[order_[k]];
+                    if (m.doc() == candidate) s += m.score();
+                }
         }
         if (candidate > window_end_) {
             if (window_end_ >= kEndDoc - 1) break;
             target_ = window_end_ + 1;
             window_valid_ = false;
             continue;
-        }
-        double s = 0;
-        for (std::size_t k = first_essential_; k < order_.size(); ++k) {
-            Member& m = *members[order_[k]];
-            if (m.doc() == candidate) s += m.score();
         }
         // The strongest non-essential members first; stop as soon as the
         // rest cannot lift the score above the minimum.
