@@ -375,7 +375,10 @@ def write_report(h, results_path, chart_path):
         "long-running process, warm, for a top-10 page with each hit's result fields. The engines take "
         f"turns for {h.args.rounds} timed rounds and each query keeps its fastest round, so that a burst of "
         "load on this shared machine during one engine's turn does not skew the ratios. Medians and 99th "
-        "percentiles in microseconds. Ratios are engine/scoop: above 1 means scoop is faster.",
+        "percentiles in microseconds. Ratios are engine/scoop: above 1 means scoop is faster. Index sizes "
+        "include everything each engine stores to answer these queries; scoop's also holds its word-pair "
+        "lists (every adjacent pair with a common function word, with positions: docs/FORMAT.md), which "
+        "answer the phrase classes and which the other engines do not build.",
         "",
     ]
     chart_series = {}
