@@ -5,6 +5,7 @@
 #include <map>
 #include <random>
 
+#include "index/common_words.h"
 #include "index/segment_builder.h"
 #include "test_util.h"
 
@@ -35,6 +36,9 @@ struct Fixture {
         std::vector<std::string> vocabulary;
         for (int i = 0; i < 300; ++i)
             vocabulary.push_back(std::string("w").append(std::to_string(i * 7919 % 1000)));
+        // Common words among the frequent ones: pairs with them are terms.
+        vocabulary[0] = "the";
+        vocabulary[3] = "of";
         SegmentBuilder builder(dir.str(), "seg-000001");
         for (std::uint32_t d = 0; d < doc_count; ++d) {
             AnalyzedDocument doc;
@@ -43,7 +47,8 @@ struct Fixture {
             doc.article.path = "/articles/" + std::to_string(d) + ".txt";
             doc.article.date = 1'000'000'000 + d;
             doc.file_id = 1000 + d;
-            doc.title.push_back(make_token("title", 0));
+            doc.title.push_back(make_token("the", 0));
+            doc.title.push_back(make_token("title", 1));
             const std::uint32_t length = 1 + rng() % 40;
             for (std::uint32_t p = 0; p < length; ++p) {
                 // Zipf-like: low ranks far more frequent.
@@ -57,9 +62,20 @@ struct Fixture {
                 model[term_key(TermKind::kTextWord, t.word)][d].push_back(t.position);
                 model[term_key(TermKind::kTitleWord, t.word)][d].push_back(t.position);
             }
+            const auto body_offset = static_cast<std::uint32_t>(doc.title.size()) + kFieldGap;
             for (const auto t : doc.body)
-                model[term_key(TermKind::kTextWord, t.word)][d].push_back(1 + kFieldGap +
-                                                                          t.position);
+                model[term_key(TermKind::kTextWord, t.word)][d].push_back(body_offset + t.position);
+            // Adjacent pairs with a common word, at the first word's position;
+            // none across the title and the body.
+            auto add_pairs = [&](const TokenList& tokens, TermKind kind, std::uint32_t offset) {
+                for (std::size_t i = 1; i < tokens.size(); ++i)
+                    if (is_common_word(tokens[i - 1].word) || is_common_word(tokens[i].word))
+                        model[term_key(kind, pair_text(tokens[i - 1].word, tokens[i].word))][d]
+                            .push_back(offset + tokens[i - 1].position);
+            };
+            add_pairs(doc.title, TermKind::kTextPair, 0);
+            add_pairs(doc.title, TermKind::kTitlePair, 0);
+            add_pairs(doc.body, TermKind::kTextPair, body_offset);
             builder.add(doc);
             docs.push_back(std::move(doc));
         }
@@ -166,8 +182,8 @@ TEST(Segment, StoredFieldsAndDocTableRoundTrip) {
         EXPECT_EQ(doc.date, f.docs[d].article.date);
         EXPECT_EQ(segment.docs().date(d), f.docs[d].article.date);
         EXPECT_EQ(segment.docs().file_id(d), f.docs[d].file_id);
-        EXPECT_EQ(segment.docs().length(Field::kText, d), f.docs[d].body.size() + 1);
-        EXPECT_EQ(segment.docs().length(Field::kTitle, d), 1u);
+        EXPECT_EQ(segment.docs().length(Field::kText, d), f.docs[d].body.size() + 2);
+        EXPECT_EQ(segment.docs().length(Field::kTitle, d), 2u);
     }
 }
 
@@ -178,7 +194,7 @@ TEST(Segment, DictionaryWalksEveryTermInOrder) {
     for (auto it = segment.dictionary().begin(); it.valid(); it.next()) keys.emplace_back(it.key());
     EXPECT_TRUE(std::is_sorted(keys.begin(), keys.end()));
     EXPECT_EQ(keys.size(), segment.dictionary().term_count());
-    // Every word of the model is there; stems are there too.
+    // Every word and pair of the model is there; stems are there too.
     std::size_t words = 0;
     for (const auto& k : keys) words += has_positions(key_kind(k));
     EXPECT_EQ(words, f.model.size());
