@@ -16,6 +16,7 @@ DisjunctionScorer::DisjunctionScorer(std::vector<ScorerPtr> members)
     if (terms_.size() != members_.size()) terms_.clear();
     order_.resize(members_.size());
     bounds_.resize(members_.size());
+    ends_.resize(members_.size());
     prefix_bound_.resize(members_.size());
     target_ = 0;
     find_candidate();
@@ -59,25 +60,36 @@ void DisjunctionScorer::find_unpruned(const std::vector<Member*>& members) {
 
 template <typename Member>
 bool DisjunctionScorer::open_window(const std::vector<Member*>& members) {
+    // Only members whose block ended before target_ move on: the others'
+    // bounds still hold. A frequent word ORed with a rarer one skips most
+    // windows, each a block of the frequent word's list, so a skipped
+    // window costs one member's new bound and a sum.
     std::uint32_t end = kEndDoc;
+    double total = 0;
     for (std::size_t i = 0; i < members.size(); ++i) {
-        const std::uint32_t e = members[i]->advance_shallow(target_);
-        bounds_[i] = e == kEndDoc ? 0 : members[i]->window_max_score();
-        if (e != kEndDoc) end = std::min(end, e);
+        if (!bounds_known_ || ends_[i] < target_) {
+            ends_[i] = members[i]->advance_shallow(target_);
+            bounds_[i] = ends_[i] == kEndDoc ? 0 : members[i]->window_max_score();
+        }
+        if (ends_[i] == kEndDoc) continue;  // nothing from target_ on
+        end = std::min(end, ends_[i]);
+        total += bounds_[i];
     }
+    bounds_known_ = true;
     if (end == kEndDoc) return false;  // no member has anything from target_ on
     window_end_ = end;
+    window_valid_ = true;
+    first_essential_ = members_.size();
+    if (total <= min_competitive_) return true;  // bounds carry slack for the order of sums
     std::iota(order_.begin(), order_.end(), std::size_t{0});
     std::sort(order_.begin(), order_.end(),
               [&](std::size_t a, std::size_t b) { return bounds_[a] < bounds_[b]; });
     double sum = 0;
-    first_essential_ = members_.size();
     for (std::size_t k = 0; k < order_.size(); ++k) {
         sum += bounds_[order_[k]];
         prefix_bound_[k] = sum;
         if (first_essential_ == members_.size() && sum > min_competitive_) first_essential_ = k;
     }
-    window_valid_ = true;
     return true;
 }
 

@@ -62,7 +62,9 @@ class DisjunctionScorer final : public Scorer {
     bool window_valid_ = false;
     std::uint32_t window_end_ = 0;
     std::vector<std::size_t> order_;
-    std::vector<double> bounds_;        // by member
+    std::vector<double> bounds_;       // by member, up to ends_
+    std::vector<std::uint32_t> ends_;  // by member: where its bound stops holding
+    bool bounds_known_ = false;
     std::vector<double> prefix_bound_;  // by position in order_
     std::size_t first_essential_ = 0;   // position in order_
     double window_max_ = 0;             // for a parent's advance_shallow
