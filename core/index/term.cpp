@@ -1,51 +1,51 @@
 #include "index/term.h"
 
-#include <fmt/format.h>
+#include <array>
 
 namespace scoop {
+namespace {
+
+// By TermKind; entry 0 stands for a kind byte this program does not know.
+struct KindText {
+    std::string_view prefix;  // before a word or stem in messages
+    std::string_view name;    // for statistics
+};
+constexpr std::array<KindText, kTermKindCount> kKindTexts = {{
+    {"?", "unknown"},
+    {"text:", "text words"},
+    {"text~", "text stems"},
+    {"title:", "title words"},
+    {"title~", "title stems"},
+    {"text:", "text pairs"},
+    {"title:", "title pairs"},
+}};
+
+const KindText& kind_text(TermKind k) {
+    const auto i = static_cast<std::size_t>(k);
+    return kKindTexts[i < kKindTexts.size() ? i : 0];
+}
+
+}  // namespace
+
+std::string describe_phrase(Field field, std::string_view words) {
+    std::string out(field == Field::kTitle ? "title:\"" : "text:\"");
+    out.append(words);
+    out.push_back('"');
+    return out;
+}
 
 std::string describe_key(std::string_view key) {
     if (key.empty()) return "<empty>";
-    std::string_view label = "?";
-    switch (key_kind(key)) {
-        case TermKind::kTextWord:
-            label = "text:";
-            break;
-        case TermKind::kTextStem:
-            label = "text~";
-            break;
-        case TermKind::kTitleWord:
-            label = "title:";
-            break;
-        case TermKind::kTitleStem:
-            label = "title~";
-            break;
-        case TermKind::kTextPair:
-            return fmt::format("text:\"{}\"", key_text(key));
-        case TermKind::kTitlePair:
-            return fmt::format("title:\"{}\"", key_text(key));
-    }
-    std::string out(label);
+    const TermKind kind = key_kind(key);
+    if (kind == TermKind::kTextPair || kind == TermKind::kTitlePair)
+        return describe_phrase(field_of(kind), key_text(key));
+    std::string out(kind_text(kind).prefix);
     out.append(key_text(key));
     return out;
 }
 
 std::string_view kind_name(TermKind k) {
-    switch (k) {
-        case TermKind::kTextWord:
-            return "text words";
-        case TermKind::kTextStem:
-            return "text stems";
-        case TermKind::kTitleWord:
-            return "title words";
-        case TermKind::kTitleStem:
-            return "title stems";
-        case TermKind::kTextPair:
-            return "text pairs";
-        case TermKind::kTitlePair:
-            return "title pairs";
-    }
-    return "unknown";
+    return kind_text(k).name;
 }
 
 }  // namespace scoop

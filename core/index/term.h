@@ -7,9 +7,9 @@
 // holds two adjacent words of which one is a common word (see
 // common_words.h), with the first word's positions: the list of a phrase
 // such as "of imports" without intersecting two huge lists, as Lucene's
-// CommonGrams do, and a longer phrase as a phrase of short pair lists. A dictionary key is one kind
-// byte followed by the term's UTF-8 text, so the kinds sort apart and a prefix query walks one kind
-// only.
+// CommonGrams do, and a longer phrase as a phrase of short pair lists. A
+// dictionary key is one kind byte followed by the term's UTF-8 text, so the
+// kinds sort apart and a prefix query walks one kind only.
 
 #include <cstdint>
 #include <string>
@@ -81,6 +81,10 @@ inline TermKind key_kind(std::string_view key) {
 inline std::string_view key_text(std::string_view key) {
     return key.substr(1);
 }
+
+// `text:"a b c"`: a phrase of space-separated words in a field, for
+// explanations; pair terms are described the same way.
+std::string describe_phrase(Field field, std::string_view words);
 
 // "text:word", "title~stem" and so on, for dumps and messages.
 std::string describe_key(std::string_view key);

@@ -174,16 +174,6 @@ std::vector<std::uint64_t> seed_with_champions(const Plan& plan, const Segment& 
     return seeded;
 }
 
-// `text:"a b c"`, for explanations.
-std::string describe_phrase(Field field, const std::vector<std::string>& words) {
-    std::string label = field == Field::kTitle ? "title:\"" : "text:\"";
-    for (std::size_t i = 0; i < words.size(); ++i) {
-        if (i) label += ' ';
-        label += words[i];
-    }
-    return label + "\"";
-}
-
 void collect_words(const Query& q, std::vector<std::pair<Field, std::string>>& out) {
     if (const auto* t = std::get_if<TermQuery>(&q))
         out.emplace_back(t->field, t->word);
@@ -265,7 +255,6 @@ std::unique_ptr<Searcher::Plan> Searcher::compile(const Query& query, const Sear
             idf += bm25_idf(df, n);
         }
         plan->weight = TermWeight(idf, options.bm25, r.average_length(p->field));
-        plan->key = describe_phrase(p->field, words);
         if (plan->keys.size() == 1) {
             // One pair: its list is the phrase's, frequencies and all.
             plan->kind = Plan::Kind::kTerm;
@@ -274,7 +263,11 @@ std::unique_ptr<Searcher::Plan> Searcher::compile(const Query& query, const Sear
             plan->keys.clear();
             plan->offsets.clear();
             plan->part_infos.clear();
+            return plan;
         }
+        std::string joined;
+        for (const auto& w : words) joined.append(joined.empty() ? "" : " ").append(w);
+        plan->key = describe_phrase(p->field, joined);
         return plan;
     }
 
