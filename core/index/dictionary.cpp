@@ -2,6 +2,7 @@
 
 #include <algorithm>
 
+#include "index/term.h"
 #include "util/coding.h"
 #include "util/error.h"
 
@@ -166,14 +167,34 @@ void Dictionary::decode_entry(Iterator& it) const {
         expected_positions(prev) + static_cast<std::uint64_t>(unzigzag(r.varint64()));
     info.positions_bytes = r.varint64();
     if (!r.ok()) corrupt("dictionary entry is malformed");
-    std::size_t impact_count = 0;
-    const std::uint8_t* p = decode_impacts(r.position(), it.block_end_, info.impacts, impact_count);
+    const std::uint8_t* p = skip_impacts(r.position(), it.block_end_);
     if (p == nullptr || info.df == 0 || it.key_.empty())
-        corrupt("dictionary entry for '" + it.key_ + "' is malformed");
-    info.impact_count = static_cast<std::uint8_t>(impact_count);
+        corrupt("dictionary entry for '" + describe_key(it.key_) + "' is malformed");
+    it.impacts_ = r.position();
+    info.impact_count = 0;
     it.p_ = p;
     ++it.in_block_;
     it.valid_ = true;
+}
+
+const TermInfo& Dictionary::Iterator::info() const {
+    if (impacts_ != nullptr) {
+        std::size_t count = 0;
+        if (decode_impacts(impacts_, block_end_, info_.impacts, count) == nullptr)
+            dict_->corrupt("dictionary entry for '" + describe_key(key_) + "' is malformed");
+        info_.impact_count = static_cast<std::uint8_t>(count);
+        impacts_ = nullptr;
+    }
+    return info_;
+}
+
+void Dictionary::Iterator::seek_forward(std::string_view key) {
+    if (!valid_ || key <= key_) return;
+    if (block_ + 1 < dict_->block_count_ && dict_->first_key(block_ + 1) <= key) {
+        *this = dict_->seek(key);
+        return;
+    }
+    while (valid_ && key_ < key) next();
 }
 
 void Dictionary::Iterator::next() {

@@ -51,8 +51,13 @@ class Dictionary {
       public:
         bool valid() const { return valid_; }
         std::string_view key() const { return key_; }
-        const TermInfo& info() const { return info_; }
+        // The impact frontier is decoded here, on first use: walks that look
+        // at keys only (prefix expansion, spelling) do not pay for it.
+        const TermInfo& info() const;
         void next();
+        // Moves forward to the first term >= key (never backwards): a scan
+        // when it is in the current block, a binary search otherwise.
+        void seek_forward(std::string_view key);
 
       private:
         friend class Dictionary;
@@ -63,7 +68,8 @@ class Dictionary {
         const std::uint8_t* block_end_ = nullptr;
         bool valid_ = false;
         std::string key_;
-        TermInfo info_{};
+        mutable TermInfo info_{};
+        mutable const std::uint8_t* impacts_ = nullptr;  // not yet decoded when set
     };
 
     Iterator begin() const;

@@ -75,4 +75,16 @@ const std::uint8_t* decode_impacts(const std::uint8_t* in, const std::uint8_t* e
     return in;
 }
 
+const std::uint8_t* skip_impacts(const std::uint8_t* in, const std::uint8_t* end) {
+    std::uint32_t n = 0;
+    in = get_varint32(in, end, n);
+    if (in == nullptr || n == 0 || n > kMaxImpactsPerBlock) return nullptr;
+    // 2n varints: count the bytes that end one (high bit clear).
+    for (std::uint32_t ended = 0; ended < 2 * n; ++in) {
+        if (in == end) return nullptr;
+        ended += (*in & 0x80) == 0;
+    }
+    return in;
+}
+
 }  // namespace scoop

@@ -64,4 +64,8 @@ void encode_impacts(std::span<const Impact> impacts, std::string& out);
 const std::uint8_t* decode_impacts(const std::uint8_t* in, const std::uint8_t* end,
                                    std::span<Impact> out, std::size_t& count);
 
+// The end of a list written by encode_impacts, without decoding it; nullptr
+// when it cannot be one.
+const std::uint8_t* skip_impacts(const std::uint8_t* in, const std::uint8_t* end);
+
 }  // namespace scoop
