@@ -12,12 +12,14 @@
 #include "analysis/analyzer.h"
 #include "analysis/extractor.h"
 #include "analysis/stemmer.h"
+#include "command_line.h"
 #include "index/index_reader.h"
 #include "index/index_stats.h"
 #include "index/index_updater.h"
 #include "util/error.h"
 #include "util/file.h"
 #include "util/terminal.h"
+#include "util/visible_text.h"
 
 namespace {
 
@@ -94,10 +96,11 @@ void print_issues(const char* heading, const std::vector<FileIssue>& issues) {
     fmt::print("{}:\n", heading);
     for (std::size_t i = 0; i < issues.size() && i < kListedIssues; ++i) {
         const auto& issue = issues[i];
+        // File names and messages can hold anything, escape sequences too.
         if (issue.line)
-            fmt::print("  {}:{}: {}\n", issue.path, issue.line, issue.message);
+            fmt::print("  {}:{}: {}\n", visible(issue.path), issue.line, visible(issue.message));
         else
-            fmt::print("  {}: {}\n", issue.path, issue.message);
+            fmt::print("  {}: {}\n", visible(issue.path), visible(issue.message));
     }
     if (issues.size() > kListedIssues)
         fmt::print("  ... and {} more\n", issues.size() - kListedIssues);
@@ -193,13 +196,14 @@ void dump_terms(const std::vector<std::string>& inputs, std::optional<InputForma
         const std::string bytes = read_file(path);
         const Extraction e =
             extract_articles(bytes, path, format ? *format : format_for_path(path));
-        for (const auto& p : e.problems) fmt::print(stderr, "{}:{}: {}\n", path, p.line, p.message);
+        for (const auto& p : e.problems)
+            fmt::print(stderr, "{}:{}: {}\n", visible(path), p.line, visible(p.message));
         for (const Article& a : e.articles) {
-            fmt::print("== {}{}\n", path, a.line ? fmt::format(":{}", a.line) : "");
-            fmt::print("title:  {}\n", a.title);
+            fmt::print("== {}{}\n", visible(path), a.line ? fmt::format(":{}", a.line) : "");
+            fmt::print("title:  {}\n", visible(a.title));
             fmt::print("date:   {}\n",
                        a.date == kNoDate ? std::string("(none)") : std::to_string(a.date));
-            fmt::print("source: {}\n", a.source);
+            fmt::print("source: {}\n", visible(a.source));
             for (const auto& [field, text] :
                  {std::pair{"title", &a.title}, std::pair{"body", &a.body}}) {
                 fmt::print("{} terms:", field);
@@ -229,8 +233,6 @@ int main(int argc, char** argv) {
     std::size_t ram_mb = 256, max_file_mb = 256;
     bool stats = false, check = false, dump = false, json = false, quiet = false, no_merge = false;
     app.add_option("--index,-i", index_dir, "Index directory (created if missing)");
-    app.add_option("paths", options.inputs,
-                   "Files and folders to index (folders recursively; hidden ones skipped)");
     app.add_option("--format", format_name,
                    "Read every file as this format instead of going by extension")
         ->check(CLI::IsMember({"text", "jsonl", "html"}));
@@ -254,7 +256,14 @@ int main(int argc, char** argv) {
                  "Print the analysed terms of the given files (no index needed)");
     app.add_flag("--json", json, "Print the summary as JSON");
     app.add_flag("--quiet,-q", quiet, "No progress bar");
-    CLI11_PARSE(app, argc, argv);
+    // Paths are the arguments that are not options, kept verbatim.
+    try {
+        CommandLine command_line = split_command_line(app, argc, argv);
+        parse_options(app, command_line);
+        options.inputs = std::move(command_line.words);
+    } catch (const CLI::ParseError& e) {
+        return usage_error(app, e, "indexer");
+    }
 
     try {
         std::optional<InputFormat> format;
@@ -278,9 +287,10 @@ int main(int argc, char** argv) {
             if (stats) print_stats(compute_stats(*reader), index_dir, json);
             return 0;
         }
-        if (options.inputs.empty())
+        if (options.inputs.empty() && !options.optimize)
             throw Error(
-                "no files or folders to index; usage: indexer --index DIR PATH... (see --help)");
+                "no files or folders to index; usage: indexer --index DIR PATH..., or "
+                "indexer --index DIR --optimize (see --help)");
         options.index_dir = index_dir;
         options.format = format;
         options.ram_budget_bytes = ram_mb << 20;
@@ -291,14 +301,11 @@ int main(int argc, char** argv) {
         bar.clear();
         print_report(report, json);
         return 0;
-    } catch (const CorruptIndexError& e) {
-        fmt::print(stderr, "indexer: {}\n", e.what());
-        return 1;
     } catch (const Error& e) {
-        fmt::print(stderr, "indexer: {}\n", e.what());
+        fmt::print(stderr, "indexer: {}\n", visible(e.what(), true));
         return 1;
     } catch (const std::exception& e) {
-        fmt::print(stderr, "indexer: unexpected error: {}\n", e.what());
+        fmt::print(stderr, "indexer: unexpected error: {}\n", visible(e.what(), true));
         return 1;
     }
 }

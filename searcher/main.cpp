@@ -8,12 +8,14 @@
 #include <cstdlib>
 #include <iostream>
 
+#include "command_line.h"
 #include "index/index_reader.h"
 #include "query/query_parser.h"
 #include "query/searcher.h"
 #include "render.h"
 #include "util/error.h"
 #include "util/terminal.h"
+#include "util/visible_text.h"
 
 namespace {
 
@@ -34,43 +36,13 @@ std::string dump(const nlohmann::json& j) {
     return j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace);
 }
 
-}  // namespace
-
-// "-clinton" in a query means "without clinton", but an option parser reads
-// it as flags. Arguments that start with one dash and are not this
-// program's short options are moved after "--", where they stay query words.
-std::vector<std::string> query_friendly_arguments(int argc, char** argv) {
-    std::vector<std::string> options, query_words;
-    bool after_separator = false;
-    for (int i = 1; i < argc; ++i) {
-        const std::string_view a = argv[i];
-        if (after_separator) {
-            query_words.emplace_back(a);
-        } else if (a == "--") {
-            after_separator = true;
-        } else if (a.size() >= 2 && a[0] == '-' && a[1] != '-' && a[1] != 'i' && a[1] != 'n' &&
-                   a[1] != 'h') {
-            query_words.emplace_back(a);
-        } else {
-            options.emplace_back(a);
-        }
-    }
-    std::vector<std::string> out;
-    out.emplace_back(argv[0]);
-    out.insert(out.end(), options.begin(), options.end());
-    if (!query_words.empty()) {
-        out.emplace_back("--");
-        out.insert(out.end(), query_words.begin(), query_words.end());
-    }
-    return out;
+void print_error(const std::string& message) {
+    fmt::print(stderr, "searcher: {}\n", visible(message, true));
 }
 
-int main(int raw_argc, char** raw_argv) {
-    std::vector<std::string> arguments = query_friendly_arguments(raw_argc, raw_argv);
-    std::vector<char*> argv_storage;
-    for (auto& a : arguments) argv_storage.push_back(a.data());
-    const int argc = static_cast<int>(argv_storage.size());
-    char** argv = argv_storage.data();
+}  // namespace
+
+int main(int argc, char** argv) {
     CLI::App app{
         "Search a scoop index: ranked keywords, \"exact phrases\", AND/OR/NOT, title:, date "
         "ranges, prefix*.\n"
@@ -80,15 +52,16 @@ int main(int raw_argc, char** raw_argv) {
     app.set_version_flag("--version", "scoop searcher 0.1.0");
     const char* env_index = std::getenv("SCOOP_INDEX");
     std::string index_dir = env_index ? env_index : "index";
-    std::vector<std::string> words;
     SearchOptions options;
     std::string sort = "relevance", color = "auto";
     bool json = false, batch = false, count_only = false, verify = false, no_snippets = false;
     app.add_option("--index,-i", index_dir,
                    "Index directory (default: $SCOOP_INDEX, else ./index)");
-    app.add_option("query", words, "The query; several arguments are joined with spaces");
-    app.add_option("--limit,-n", options.limit, "Results to show")->capture_default_str();
+    app.add_option("--limit,-n", options.limit, "Results to show")
+        ->check(CLI::Range(std::size_t{0}, kMaxResultWindow))
+        ->capture_default_str();
     app.add_option("--offset", options.offset, "Results to skip (for paging)")
+        ->check(CLI::Range(std::size_t{0}, kMaxResultWindow))
         ->capture_default_str();
     app.add_option("--sort", sort, "Order results by relevance or by date (newest first)")
         ->check(CLI::IsMember({"relevance", "date"}))
@@ -99,11 +72,9 @@ int main(int raw_argc, char** raw_argv) {
     app.add_flag("--json", json, "One JSON object per query");
     app.add_flag("--batch", batch,
                  "Read queries from standard input, one per line (index opened once)");
-    app.add_option("--k1", options.bm25.k1, "BM25 term-frequency saturation")
-        ->check(CLI::Range(0.0, 100.0))
+    app.add_option("--k1", options.bm25.k1, "BM25 term-frequency saturation (0 to 100)")
         ->capture_default_str();
-    app.add_option("--b", options.bm25.b, "BM25 length normalisation")
-        ->check(CLI::Range(0.0, 1.0))
+    app.add_option("--b", options.bm25.b, "BM25 length normalisation (0 to 1)")
         ->capture_default_str();
     app.add_flag("--no-snippets", no_snippets, "Do not read article text for snippets (faster)");
     app.add_option("--snippet-width", options.snippet_width, "Snippet length in characters")
@@ -115,17 +86,43 @@ int main(int raw_argc, char** raw_argv) {
         ->capture_default_str();
     app.add_option("--max-prefix-terms", options.max_prefix_terms, "Words a prefix* may expand to")
         ->capture_default_str();
+    app.add_option("--max-query-bytes", options.limits.max_bytes, "Longest query accepted")
+        ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 30))
+        ->capture_default_str();
+    app.add_option("--max-query-terms", options.limits.max_terms,
+                   "Most words (phrase words and prefixes included) a query may have")
+        ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 20))
+        ->capture_default_str();
     app.add_flag("--verify", verify, "Verify every index file's checksum when opening");
     app.add_option("--color", color, "Colour output: auto, always or never")
         ->check(CLI::IsMember({"auto", "always", "never"}));
-    CLI11_PARSE(app, argc, argv);
+
+    // The query is taken verbatim from the arguments that are not options,
+    // so that "-clinton" is a query word and not a flag, and a query is the
+    // same text on the command line as on a --batch line.
+    CommandLine command_line;
+    try {
+        command_line = split_command_line(app, argc, argv);
+        parse_options(app, command_line);
+    } catch (const CLI::ParseError& e) {
+        return usage_error(app, e, "searcher");
+    }
 
     options.sort = sort == "date" ? SortOrder::kDate : SortOrder::kRelevance;
     options.snippets = !no_snippets;
-    if (!batch && words.empty()) {
-        fmt::print(stderr,
-                   "searcher: no query given; usage: searcher --index DIR QUERY... (or --batch, "
-                   "see --help)\n");
+    if (batch && !command_line.words.empty()) {
+        print_error("--batch reads its queries from standard input; give no query arguments");
+        return kFailed;
+    }
+    if (!batch && command_line.words.empty()) {
+        print_error(
+            "no query given; usage: searcher --index DIR QUERY... (or --batch, see --help)");
+        return kFailed;
+    }
+    try {
+        validate(options);
+    } catch (const Error& e) {
+        print_error(e.what());
         return kFailed;
     }
 
@@ -133,7 +130,7 @@ int main(int raw_argc, char** raw_argv) {
     try {
         searcher = std::make_unique<Searcher>(IndexReader::open(index_dir, ReaderOptions{verify}));
     } catch (const Error& e) {
-        fmt::print(stderr, "searcher: {}\n", e.what());
+        print_error(e.what());
         return kFailed;
     }
 
@@ -143,8 +140,21 @@ int main(int raw_argc, char** raw_argv) {
     style.width = terminal_width(STDOUT_FILENO, 100);
 
     bool any_found = false, any_failed = false;
+    auto fail = [&](std::string_view query, const std::string& json_message,
+                    const std::string& text_message) {
+        any_failed = true;
+        if (json && batch)
+            std::cout << dump(error_json(query, json_message)) << "\n";
+        else if (batch)
+            // One answer per question: the error goes where the answer would.
+            std::cout << "searcher: " << visible(text_message, true) << "\n\n";
+        else
+            print_error(text_message);
+    };
     auto run = [&](const std::string& query) {
         try {
+            if (query.find_first_not_of(" \t\f\v\r\n") == std::string::npos)
+                throw QueryError(query, 0, "the query is empty");
             if (count_only) {
                 const std::uint64_t n = searcher->count(query, options);
                 if (json)
@@ -164,17 +174,9 @@ int main(int raw_argc, char** raw_argv) {
                 std::cout << render_text(query, result, options.offset, style)
                           << (batch ? "\n" : "");
         } catch (const QueryError& e) {
-            any_failed = true;
-            if (json && batch)
-                std::cout << dump(error_json(query, e.message())) << "\n";
-            else
-                fmt::print(stderr, "searcher: {}\n", e.what());
+            fail(query, e.message(), e.what());
         } catch (const Error& e) {
-            any_failed = true;
-            if (json && batch)
-                std::cout << dump(error_json(query, e.what())) << "\n";
-            else
-                fmt::print(stderr, "searcher: {}\n", e.what());
+            fail(query, e.what(), e.what());
         }
         std::cout.flush();
     };
@@ -182,12 +184,11 @@ int main(int raw_argc, char** raw_argv) {
     if (batch) {
         for (std::string line; std::getline(std::cin, line);) {
             if (!line.empty() && line.back() == '\r') line.pop_back();
-            if (line.find_first_not_of(" \t") == std::string::npos) continue;
             run(line);
         }
     } else {
         std::string query;
-        for (const auto& w : words) {
+        for (const auto& w : command_line.words) {
             if (!query.empty()) query += ' ';
             query += w;
         }

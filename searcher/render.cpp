@@ -5,6 +5,8 @@
 #include <cmath>
 #include <filesystem>
 
+#include "util/visible_text.h"
+
 namespace scoop {
 namespace {
 
@@ -45,13 +47,14 @@ nlohmann::json char_offsets(const Snippet& s) {
 std::string highlighted(const Snippet& s, const Ansi& ansi) {
     std::string out;
     std::size_t at = 0;
+    const std::string_view text = s.text;
     for (const auto& [b, e] : s.highlights) {
-        out.append(s.text, at, b - at);
-        const std::string_view word(s.text.data() + b, e - b);
+        out += visible(text.substr(at, b - at));
+        const std::string word = visible(text.substr(b, e - b));
         out += ansi.on ? ansi.wrap("1;33", word) : fmt::format("[{}]", word);
         at = e;
     }
-    out.append(s.text, at);
+    out += visible(text.substr(at));
     return out;
 }
 
@@ -87,19 +90,23 @@ std::string render_text(std::string_view query, const SearchResult& r, std::size
                         const RenderStyle& style) {
     const Ansi ansi{style.color};
     std::string out;
-    for (const auto& w : r.warnings) out += ansi.wrap("33", "note: " + w) + "\n";
+    // Everything from articles, paths and the query goes through visible():
+    // an escape sequence in a scraped title must not reach the terminal.
+    for (const auto& w : r.warnings) out += ansi.wrap("33", "note: " + visible(w)) + "\n";
+    const std::string shown_query = visible(query);
     for (std::size_t i = 0; i < r.hits.size(); ++i) {
         const Hit& h = r.hits[i];
-        const std::string title = h.document.title.empty() ? "(untitled)" : h.document.title;
+        const std::string title =
+            h.document.title.empty() ? "(untitled)" : visible(h.document.title);
         out += fmt::format("{} {}  {}\n", ansi.wrap("2", fmt::format("{:>3}.", offset + i + 1)),
                            ansi.wrap("1", title), ansi.wrap("2", "score " + format_score(h.score)));
         std::string meta;
         for (const std::string& part : {format_timestamp(h.document.date), h.document.source}) {
             if (part.empty()) continue;
             if (!meta.empty()) meta += " · ";
-            meta += part;
+            meta += visible(part);
         }
-        std::string where = display_path(h.document.path) +
+        std::string where = visible(display_path(h.document.path)) +
                             (h.document.line ? fmt::format(":{}", h.document.line) : "");
         out += fmt::format("     {}{}\n", meta.empty() ? "" : meta + " · ", ansi.wrap("36", where));
         if (!h.snippet.text.empty()) out += fmt::format("     {}\n", highlighted(h.snippet, ansi));
@@ -107,19 +114,19 @@ std::string render_text(std::string_view query, const SearchResult& r, std::size
             for (const ScorePart& p : h.explanation)
                 out += ansi.wrap(
                     "2", fmt::format("       {:<28} tf={:<4} len={:<6} idf={:.4f}  score={:.4f}\n",
-                                     p.term, p.freq, p.length, p.idf, p.score));
+                                     visible(p.term), p.freq, p.length, p.idf, p.score));
         }
         out += "\n";
     }
     const std::string took =
         r.took_ms < 1 ? fmt::format("{:.2f} ms", r.took_ms) : fmt::format("{:.1f} ms", r.took_ms);
     if (r.total == 0) {
-        out += fmt::format("no results for {}  ({})\n", query, took);
+        out += fmt::format("no results for {}  ({})\n", shown_query, took);
         if (!r.suggestions.empty()) {
             std::string list;
             for (const auto& s : r.suggestions)
                 list += fmt::format("{}{} (for {})", list.empty() ? "" : ", ",
-                                    ansi.wrap("1", s.correction), s.word);
+                                    ansi.wrap("1", visible(s.correction)), visible(s.word));
             out += fmt::format("did you mean: {}\n", list);
         }
     } else {
@@ -128,8 +135,8 @@ std::string render_text(std::string_view query, const SearchResult& r, std::size
         const std::string shown =
             r.hits.empty() ? std::string("none shown")
                            : fmt::format("showing {}-{}", offset + 1, offset + r.hits.size());
-        out += fmt::format("{} result{} for {}, {}  ({})\n", count, r.total == 1 ? "" : "s", query,
-                           shown, took);
+        out += fmt::format("{} result{} for {}, {}  ({})\n", count, r.total == 1 ? "" : "s",
+                           shown_query, shown, took);
     }
     return out;
 }

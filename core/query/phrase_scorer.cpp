@@ -86,15 +86,20 @@ void PhraseScorer::find_match() {
             }
         }
         if (!all) continue;
-        if (min_competitive_ > 0) {
-            // The phrase occurs at most as often as its rarest word here:
-            // skip the position check when even that could not compete.
-            std::uint32_t most = UINT32_MAX;
-            for (auto& p : parts_) most = std::min(most, p.cursor.freq());
-            if (bound(most, docs_.length(field_, candidate)) <= min_competitive_) {
-                lead.next();
-                continue;
-            }
+        // A term the phrase holds k times must occur k times; and the
+        // phrase occurs at most as often as its rarest part here: skip the
+        // position check when even that could not compete.
+        std::uint32_t most = UINT32_MAX;
+        bool enough = true;
+        for (auto& p : parts_) {
+            const std::uint32_t f = p.cursor.freq();
+            enough &= f >= p.offsets.size();
+            most = std::min(most, f);
+        }
+        if (!enough || (min_competitive_ > 0 &&
+                        bound(most, docs_.length(field_, candidate)) <= min_competitive_)) {
+            lead.next();
+            continue;
         }
         freq_ = count_occurrences();
         if (freq_ > 0) {
@@ -107,31 +112,53 @@ void PhraseScorer::find_match() {
 }
 
 std::uint32_t PhraseScorer::count_occurrences() {
-    if (parts_.size() == 1) return parts_[0].cursor.freq();
+    if (parts_.size() == 1 && parts_[0].offsets.size() == 1) return parts_[0].cursor.freq();
     // The rarest part here gives the candidate starts (its positions less
-    // its offset in the phrase); each further part, rarest first, keeps the
+    // its first offset in the phrase); each part, rarest first, keeps the
     // starts it continues. Most candidates die at the second part, before
-    // the positions of the common words are decoded at all.
+    // the positions of the common words are decoded at all. A part's
+    // offsets are checked as runs of consecutive offsets ("mln mln mln" is
+    // one run of three): a run of r at offset o holds where the position
+    // start + o begins r consecutive positions.
     by_freq_.resize(parts_.size());
     std::iota(by_freq_.begin(), by_freq_.end(), std::size_t{0});
     std::sort(by_freq_.begin(), by_freq_.end(), [&](std::size_t a, std::size_t b) {
         return parts_[a].cursor.freq() < parts_[b].cursor.freq();
     });
     starts_.clear();
-    Part& driver = parts_[by_freq_[0]];
-    for (const std::uint32_t p : driver.cursor.positions())
-        if (p >= driver.offset) starts_.push_back(p - driver.offset);
-    for (std::size_t k = 1; k < by_freq_.size() && !starts_.empty(); ++k) {
-        const std::uint32_t offset = parts_[by_freq_[k]].offset;
-        const std::span<const std::uint32_t> list = parts_[by_freq_[k]].cursor.positions();
-        std::size_t kept = 0, at = 0;
-        for (const std::uint32_t start : starts_) {
-            const std::uint32_t want = start + offset;
-            while (at < list.size() && list[at] < want) ++at;
-            if (at == list.size()) break;
-            if (list[at] == want) starts_[kept++] = start;
+    for (std::size_t k = 0; k < by_freq_.size(); ++k) {
+        Part& part = parts_[by_freq_[k]];
+        const std::span<const std::uint32_t> list = part.cursor.positions();
+        if (k == 0) {
+            const std::uint32_t first = part.offsets.front();
+            for (const std::uint32_t p : list)
+                if (p >= first) starts_.push_back(p - first);
         }
-        starts_.resize(kept);
+        // runs_[i]: how many consecutive positions start at list[i].
+        runs_.resize(list.size());
+        for (std::size_t i = list.size(); i-- > 0;)
+            runs_[i] = i + 1 < list.size() && list[i + 1] == list[i] + 1 ? runs_[i + 1] + 1 : 1;
+        const std::vector<std::uint32_t>& offsets = part.offsets;
+        for (std::size_t r = 0; r < offsets.size() && !starts_.empty();) {
+            std::size_t run_end = r + 1;
+            while (run_end < offsets.size() && offsets[run_end] == offsets[run_end - 1] + 1)
+                ++run_end;
+            const std::uint32_t offset = offsets[r];
+            const auto length = static_cast<std::uint32_t>(run_end - r);
+            std::size_t kept = 0, at = 0;
+            for (const std::uint32_t start : starts_) {
+                const std::uint32_t want = start + offset;
+                at = static_cast<std::size_t>(
+                    std::lower_bound(list.begin() + static_cast<std::ptrdiff_t>(at), list.end(),
+                                     want) -
+                    list.begin());
+                if (at == list.size()) break;
+                if (list[at] == want && runs_[at] >= length) starts_[kept++] = start;
+            }
+            starts_.resize(kept);
+            r = run_end;
+        }
+        if (starts_.empty()) return 0;
     }
     return static_cast<std::uint32_t>(starts_.size());
 }

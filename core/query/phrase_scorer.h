@@ -10,19 +10,22 @@
 
 namespace scoop {
 
-// An exact phrase, as parts that each occur at a fixed offset from the
+// An exact phrase, as parts that each occur at fixed offsets from the
 // phrase's start: words, and word pairs (whose positions are their first
-// word's). The parts' lists are intersected first (the rarest leading) and
-// positions are decoded only for documents that have every part. Scored by
-// BM25 over the phrase's frequency in the document, with the words' idfs
-// summed, as Lucene does.
+// word's). A term the phrase holds several times ("mln mln", "the the the")
+// is one part with several offsets, read once. The parts' lists are
+// intersected first (the rarest leading) and positions are decoded only for
+// documents that have every part often enough. Scored by BM25 over the
+// phrase's frequency in the document, with the words' idfs summed, as
+// Lucene does. The work per candidate document is linear in the phrase's
+// length and the parts' positions there, whatever the phrase repeats.
 class PhraseScorer final : public Scorer {
   public:
     struct Part {
         PostingCursor cursor;
-        std::uint32_t offset;  // from the phrase's first word
+        std::vector<std::uint32_t> offsets;  // from the phrase's first word, increasing
     };
-    // Parts covering every word of the phrase; a word may repeat.
+    // Parts covering every word of the phrase, each term once.
     PhraseScorer(std::vector<Part> parts, TermWeight weight, Field field, const DocTable& docs,
                  std::string label);
 
@@ -58,6 +61,7 @@ class PhraseScorer final : public Scorer {
     bool window_valid_ = false;
     std::vector<std::size_t> by_freq_;   // part indexes, rarest here first
     std::vector<std::uint32_t> starts_;  // phrase starts still possible
+    std::vector<std::uint32_t> runs_;    // consecutive positions from each position on
 };
 
 }  // namespace scoop

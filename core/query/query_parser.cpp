@@ -2,20 +2,41 @@
 
 #include <fmt/format.h>
 
+#include <algorithm>
 #include <optional>
 
 #include "analysis/date_parser.h"
 #include "analysis/normalizer.h"
+#include "analysis/word_tokenizer.h"
+#include "util/visible_text.h"
 
 namespace scoop {
 namespace {
 
-std::string caret_line(std::string_view query, std::size_t offset) {
-    // Column in characters, not bytes, so the caret sits under the right one.
-    std::size_t column = 0;
-    for (std::size_t i = 0; i < offset && i < query.size(); ++i)
-        if ((static_cast<unsigned char>(query[i]) & 0xC0) != 0x80) ++column;
-    return std::string(column, ' ') + "^";
+// The query as one line of at most about kExcerptBytes, with the part
+// around `offset` kept, and the caret line under the offending character.
+// Columns count what the terminal shows (visible escapes, wide characters).
+constexpr std::size_t kExcerptBytes = 120;
+
+bool is_continuation(char c) {
+    return (static_cast<unsigned char>(c) & 0xC0) == 0x80;
+}
+
+std::pair<std::string, std::string> excerpt_with_caret(std::string_view query, std::size_t offset) {
+    offset = std::min(offset, query.size());
+    std::size_t begin = 0, end = query.size();
+    if (query.size() > kExcerptBytes) {
+        begin = offset > kExcerptBytes / 2 ? offset - kExcerptBytes / 2 : 0;
+        end = std::min(query.size(), begin + kExcerptBytes);
+        while (begin > 0 && is_continuation(query[begin])) --begin;
+        while (end < query.size() && is_continuation(query[end])) ++end;
+    }
+    std::string line = begin > 0 ? std::string("…") : std::string();
+    std::size_t column = begin > 0 ? 1 : 0;
+    line += visible(query.substr(begin, end - begin));
+    if (end < query.size()) line += "…";
+    column += display_width(query.substr(begin, offset - begin));
+    return {line, std::string(column, ' ') + "^"};
 }
 
 enum class Kind { kWord, kPhrase, kLParen, kRParen, kAnd, kOr, kNot, kPlus, kMinus, kField, kEnd };
@@ -97,6 +118,11 @@ class Lexer {
                     throw QueryError(q_, i,
                                      fmt::format("'{}' needs a term right after it, as in {}word",
                                                  q_[i], q_[i]));
+                if (q_[i + 1] == '+' || q_[i + 1] == '-')
+                    throw QueryError(q_, i + 1,
+                                     fmt::format("'{}' right after '{}': a term is either required "
+                                                 "(+word) or excluded (-word); keep one of them",
+                                                 q_[i + 1], q_[i]));
                 out.push_back({q_[i] == '+' ? Kind::kPlus : Kind::kMinus, q_.substr(i, 1), i});
                 ++i;
                 continue;
@@ -117,6 +143,12 @@ class Lexer {
                 out.push_back({Kind::kField, chunk.substr(0, colon), i});
                 if (colon + 1 < chunk.size())
                     out.push_back({Kind::kWord, chunk.substr(colon + 1), i + colon + 1});
+            } else if (colon != std::string_view::npos && looks_like_field(chunk, colon)) {
+                throw QueryError(
+                    q_, i,
+                    fmt::format("'{}:' is not a field; the fields are title:, date:, after: and "
+                                "before: (to search the words, quote them: \"{}\")",
+                                chunk.substr(0, colon), chunk));
             } else {
                 out.push_back({Kind::kWord, chunk, i});
             }
@@ -130,6 +162,18 @@ class Lexer {
     static bool is_field(std::string_view name) {
         const std::string n = lower_ascii(name);
         return n == "title" || n == "date" || n == "after" || n == "before";
+    }
+    // "body:iran", "author:orwell": a name and a value, as in the fields of
+    // other engines' query languages, which must not quietly become the
+    // phrase "body iran". Not "10:30", "http://host" or "Note:" at the end
+    // of a word, which are text.
+    static bool looks_like_field(std::string_view chunk, std::size_t colon) {
+        if (colon == 0 || colon + 1 >= chunk.size()) return false;
+        for (std::size_t k = 0; k < colon; ++k) {
+            const char c = chunk[k];
+            if (!((c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') || c == '_')) return false;
+        }
+        return chunk.substr(colon + 1, 2) != "//";
     }
     // A + or - is an operator where a term may start: after a space or '('.
     bool starts_term(const std::vector<Lexeme>&, std::size_t i) const {
@@ -154,17 +198,33 @@ bool only_excluded(const Query& q) {
     return true;
 }
 
+// The first second of a calendar day of the years 1 to 10000 (the year
+// after the last a query can name), or nullopt for a day that does not
+// exist. Query dates need not be plausible article dates: date:9999 is a
+// valid period that matches nothing.
+std::optional<Timestamp> day_start(int year, int month, int day) {
+    static constexpr int kDaysInMonth[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+    if (year < 1 || year > 10000 || month < 1 || month > 12 || day < 1) return std::nullopt;
+    const bool leap = (year % 4 == 0 && year % 100 != 0) || year % 400 == 0;
+    if (day > kDaysInMonth[month - 1] + (month == 2 && leap ? 1 : 0)) return std::nullopt;
+    return days_from_civil(year, month, day) * 86400;
+}
+
 class Parser {
   public:
-    Parser(std::string_view query, Analyzer& analyzer)
-        : q_(query), analyzer_(analyzer), lexemes_(Lexer(query).run()) {}
+    Parser(std::string_view query, Analyzer& analyzer, const QueryLimits& limits)
+        : q_(query), analyzer_(analyzer), limits_(limits), lexemes_(Lexer(query).run()) {}
 
     ParsedQuery run() {
         ParsedQuery result;
         std::optional<Query> q = sequence();
         if (peek().kind == Kind::kRParen) fail(peek(), "this ')' has no matching '('");
         if (peek().kind != Kind::kEnd) fail(peek(), fmt::format("unexpected {}", describe(peek())));
-        if (!q) throw QueryError(q_, 0, "the query has no words to search for");
+        if (!q)
+            throw QueryError(q_, 0,
+                             warnings_.empty() ? std::string("the query has no words to search for")
+                                               : "the query has no words to search for (" +
+                                                     warnings_.front() + ")");
         if (only_excluded(*q) ||
             (std::holds_alternative<BooleanQuery>(*q) && !has_positive(std::get<BooleanQuery>(*q))))
             throw QueryError(
@@ -311,7 +371,12 @@ class Parser {
         switch (l.kind) {
             case Kind::kLParen: {
                 if (peek().kind == Kind::kRParen) fail(l, "empty parentheses");
+                // Each level recurses: bounded, so no query can exhaust the stack.
+                if (++depth_ > limits_.max_depth)
+                    fail(l, fmt::format("parentheses are nested more than {} levels deep",
+                                        limits_.max_depth));
                 std::optional<Query> inner = sequence();
+                --depth_;
                 if (peek().kind != Kind::kRParen) fail(l, "this '(' is never closed; add a ')'");
                 take();
                 if (!inner) fail(l, "nothing searchable inside these parentheses");
@@ -365,6 +430,7 @@ class Parser {
                 fail(l, "'*' is only allowed at the end of a word, for prefix search (cosmo*)");
             text.remove_suffix(1);
             const std::vector<Token> tokens = analyzer_.analyze(text);
+            count_terms(l, 1);
             if (tokens.size() != 1)
                 throw QueryError(q_, l.offset,
                                  tokens.empty() ? "a prefix needs letters or digits before '*'"
@@ -374,9 +440,10 @@ class Parser {
         }
         std::vector<Token> tokens = analyzer_.analyze(text);
         if (tokens.empty()) {
-            warnings_.push_back(fmt::format("ignored '{}': nothing in it to search for", text));
+            warnings_.push_back(nothing_in(text));
             return std::nullopt;
         }
+        count_terms(l, tokens.size());
         if (tokens.size() == 1)
             return Part{Occur::kShould,
                         TermQuery{field, std::move(tokens[0].word), std::move(tokens[0].stem)},
@@ -387,8 +454,13 @@ class Parser {
     }
 
     Query phrase(const Lexeme& l, Field field) {
+        if (const std::size_t star = l.text.find('*'); star != std::string_view::npos)
+            throw QueryError(q_, static_cast<std::size_t>(l.text.data() - q_.data()) + star,
+                             "'*' inside a phrase is not a wildcard; remove it, or put the "
+                             "prefix outside the quotes (cosmo*)");
         std::vector<Token> tokens = analyzer_.analyze(l.text);
         if (tokens.empty()) fail(l, "this phrase has no words to search for");
+        count_terms(l, tokens.size());
         PhraseQuery p{field, {}};
         for (auto& t : tokens) p.words.push_back(std::move(t.word));
         return p;
@@ -399,34 +471,33 @@ class Parser {
     std::pair<Timestamp, Timestamp> period(std::string_view text, const Lexeme& at) {
         int parts[3] = {0, 1, 1};
         int count = 0;
-        std::size_t i = 0;
+        std::size_t i = 0, year_digits = 0;
         while (count < 3) {
             const std::size_t start = i;
             while (i < text.size() && text[i] >= '0' && text[i] <= '9') ++i;
             if (i == start || i - start > 4) break;
+            if (count == 0) year_digits = i - start;
             parts[count++] = std::stoi(std::string(text.substr(start, i - start)));
             if (i == text.size() || count == 3) break;
             if (text[i] != '-' && text[i] != '/') break;
             ++i;
         }
-        const bool year_ok = count >= 1 && text.size() >= 4 && text[0] != '-';
+        const bool year_ok = count >= 1 && year_digits == 4;
         std::optional<Timestamp> first;
-        if (i == text.size() && year_ok) first = make_timestamp(parts[0], parts[1], parts[2]);
+        if (i == text.size() && year_ok) first = day_start(parts[0], parts[1], parts[2]);
         if (!first)
             fail(at,
                  fmt::format(
                      "'{}' is not a date; use YYYY, YYYY-MM or YYYY-MM-DD, and A..B for a range",
                      text));
-        int y = parts[0], m = parts[1], d = parts[2];
+        int y = parts[0], m = parts[1];
         // Start of the next period, minus one second.
+        if (count == 3) return {*first, *first + 86400 - 1};
         if (count == 1)
             ++y;
-        else if (count == 2)
+        else
             (m == 12 ? (m = 1, ++y) : ++m);
-        std::optional<Timestamp> next =
-            count == 3 ? make_timestamp(y, m, d) : make_timestamp(y, m, 1);
-        const Timestamp last =
-            count == 3 ? *first + 86400 - 1 : (next ? *next - 1 : *first + 86400 * 366);
+        const Timestamp last = *day_start(y, m, 1) - 1;
         return {*first, last};
     }
 
@@ -450,23 +521,67 @@ class Parser {
         return r;
     }
 
+    // Counts words, phrase words and prefixes against the limit.
+    void count_terms(const Lexeme& at, std::size_t n) {
+        terms_ += n;
+        if (terms_ > limits_.max_terms)
+            fail(at, fmt::format("the query has more than {} words; --max-query-terms raises "
+                                 "the limit",
+                                 limits_.max_terms));
+    }
+
+    // Why a piece of text gave no words: nothing searchable in it, or a word
+    // longer than any the index keeps.
+    std::string nothing_in(std::string_view text) const {
+        const bool too_long =
+            std::any_of(text.begin(), text.end(),
+                        [](char c) {
+                            return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') ||
+                                   (c >= 'A' && c <= 'Z') || (static_cast<unsigned char>(c) & 0x80);
+                        }) &&
+            text.size() > WordTokenizer::kMaxWordBytes;
+        std::string shown(text.substr(0, 40));
+        while (!shown.empty() && is_continuation(shown.back())) shown.pop_back();
+        if (shown.size() < text.size()) shown += "\u2026";
+        if (too_long)
+            return fmt::format(
+                "ignored '{}': a word of more than {} bytes, longer than any indexed word", shown,
+                WordTokenizer::kMaxWordBytes);
+        return fmt::format("ignored '{}': nothing in it to search for", shown);
+    }
+
     std::string_view q_;
     Analyzer& analyzer_;
+    const QueryLimits& limits_;
     std::vector<Lexeme> lexemes_;
     std::size_t pos_ = 0;
+    std::size_t depth_ = 0;
+    std::size_t terms_ = 0;
     std::vector<std::string> warnings_;
 };
 
 }  // namespace
 
+namespace {
+
+std::string query_error_text(std::string_view query, std::size_t offset,
+                             const std::string& message) {
+    const auto [line, caret] = excerpt_with_caret(query, offset);
+    return fmt::format("malformed query: {}\n  {}\n  {}", visible(message), line, caret);
+}
+
+}  // namespace
+
 QueryError::QueryError(std::string_view query, std::size_t offset, const std::string& message)
-    : Error(fmt::format("malformed query: {}\n  {}\n  {}", message, query,
-                        caret_line(query, offset))),
-      message_(message),
-      offset_(offset) {}
+    : Error(query_error_text(query, offset, message)), message_(message), offset_(offset) {}
 
 ParsedQuery QueryParser::parse(std::string_view query) {
-    return Parser(query, analyzer_).run();
+    if (query.size() > limits_.max_bytes)
+        throw QueryError(query, limits_.max_bytes,
+                         fmt::format("the query is {} bytes long; at most {} are allowed "
+                                     "(--max-query-bytes raises the limit)",
+                                     query.size(), limits_.max_bytes));
+    return Parser(query, analyzer_, limits_).run();
 }
 
 }  // namespace scoop

@@ -10,8 +10,8 @@
 
 namespace scoop {
 
-// A query that does not parse. what() shows the query with a caret under
-// the offending character, ready to print.
+// A query that does not parse. what() shows the query (control characters
+// made visible) with a caret under the offending character, ready to print.
 class QueryError : public Error {
   public:
     QueryError(std::string_view query, std::size_t offset, const std::string& message);
@@ -21,6 +21,19 @@ class QueryError : public Error {
   private:
     std::string message_;
     std::size_t offset_;
+};
+
+// Bounds on what one query may ask for, so that no query (a pasted
+// article, a generated one, a hostile one) can exhaust the stack, the
+// memory or the time of the process answering it. Each error names the
+// limit; the searcher's options raise the first two.
+struct QueryLimits {
+    std::size_t max_bytes = 64 * 1024;  // --max-query-bytes
+    std::size_t max_terms = 1024;       // --max-query-terms: words, phrase words and prefixes
+    // Parentheses inside parentheses. Not an option: it only keeps the
+    // parser's and the evaluator's recursion bounded, and no person nests
+    // 32 levels deep.
+    std::size_t max_depth = 32;
 };
 
 struct ParsedQuery {
@@ -39,13 +52,18 @@ struct ParsedQuery {
 //   prefix*           words starting with prefix (expanded through the dictionary)
 // A word that analyses into several (S-300, google.com, a run of Chinese)
 // is a phrase of them. Operators are upper case; "and" is a word.
+// Nothing is silently reinterpreted: "+-a", '*' inside a phrase and an
+// unknown field ("body:a") are errors, not guesses.
 class QueryParser {
   public:
-    explicit QueryParser(Analyzer& analyzer) : analyzer_(analyzer) {}
+    explicit QueryParser(Analyzer& analyzer, QueryLimits limits = {})
+        : analyzer_(analyzer), limits_(limits) {}
+    // Throws QueryError.
     ParsedQuery parse(std::string_view query);
 
   private:
     Analyzer& analyzer_;
+    QueryLimits limits_;
 };
 
 }  // namespace scoop

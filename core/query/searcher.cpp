@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <chrono>
+#include <cmath>
 #include <map>
 
 #include "index/common_words.h"
@@ -27,7 +28,7 @@ struct Searcher::Plan {
     // in the phrase, and per segment where they are; kTerm and kPhrase:
     // their field.
     std::vector<std::string> keys;
-    std::vector<std::uint32_t> offsets;
+    std::vector<std::vector<std::uint32_t>> offsets;               // per key, increasing
     std::vector<std::vector<std::optional<TermInfo>>> part_infos;  // [segment][part]
     Field field = Field::kText;
     // kBoolean
@@ -227,14 +228,29 @@ std::unique_ptr<Searcher::Plan> Searcher::compile(const Query& query, const Sear
         plan->kind = Plan::Kind::kPhrase;
         plan->field = p->field;
         plan->part_infos.resize(r.segments().size());
+        // Each distinct list is looked up and read once, whatever the
+        // phrase repeats: "mln mln mln" is one part at offsets 0, 1 and 2.
+        std::map<std::string, std::pair<std::size_t, std::uint64_t>> parts;  // key: (part, df)
         auto add_part = [&](std::string key, std::size_t offset) {
+            const auto known = parts.find(key);
+            if (known != parts.end()) {
+                plan->offsets[known->second.first].push_back(static_cast<std::uint32_t>(offset));
+                return known->second.second;
+            }
             std::vector<std::optional<TermInfo>> infos;
             const std::uint64_t df = lookup(key, infos);
             for (std::size_t si = 0; si < infos.size(); ++si)
                 plan->part_infos[si].push_back(infos[si]);
+            parts.emplace(key, std::pair{plan->keys.size(), df});
             plan->keys.push_back(std::move(key));
-            plan->offsets.push_back(static_cast<std::uint32_t>(offset));
+            plan->offsets.push_back({static_cast<std::uint32_t>(offset)});
             return df;
+        };
+        std::map<std::string, std::uint64_t> word_dfs;
+        auto word_df = [&](const std::string& key) {
+            const auto [it, fresh] = word_dfs.try_emplace(key, 0);
+            if (fresh) it->second = r.doc_freq(key);
+            return it->second;
         };
         // The index keeps every adjacent pair with a common word in it, at
         // the first word's positions: such pairs replace their words' long
@@ -250,12 +266,12 @@ std::unique_ptr<Searcher::Plan> Searcher::compile(const Query& query, const Sear
         double idf = 0;
         for (std::size_t i = 0; i < words.size(); ++i) {
             std::string key = term_key(word_kind(p->field), words[i]);
-            const std::uint64_t df = covered[i] ? r.doc_freq(key) : add_part(key, i);
+            const std::uint64_t df = covered[i] ? word_df(key) : add_part(key, i);
             if (df == 0) return nothing();
             idf += bm25_idf(df, n);
         }
         plan->weight = TermWeight(idf, options.bm25, r.average_length(p->field));
-        if (plan->keys.size() == 1) {
+        if (plan->keys.size() == 1 && plan->offsets[0].size() == 1) {
             // One pair: its list is the phrase's, frequencies and all.
             plan->kind = Plan::Kind::kTerm;
             plan->key = std::move(plan->keys.front());
@@ -331,10 +347,30 @@ std::unique_ptr<Searcher::Plan> Searcher::compile(const Query& query, const Sear
     return plan;
 }
 
+void validate(const SearchOptions& o) {
+    if (o.limit > kMaxResultWindow || o.offset > kMaxResultWindow - o.limit)
+        throw Error(fmt::format(
+            "--offset {} with --limit {} reaches past result {}: at most {} results can be paged "
+            "through (narrow the query, or page by date with --sort date and before:DATE)",
+            o.offset, o.limit, kMaxResultWindow, kMaxResultWindow));
+    if (!std::isfinite(o.bm25.k1) || o.bm25.k1 < 0 || o.bm25.k1 > 100)
+        throw Error(fmt::format("--k1 must be a number from 0 to 100, not {}", o.bm25.k1));
+    if (!std::isfinite(o.bm25.b) || o.bm25.b < 0 || o.bm25.b > 1)
+        throw Error(fmt::format("--b must be a number from 0 to 1, not {}", o.bm25.b));
+    if (o.snippet_width < 1 || o.snippet_width > 10'000)
+        throw Error(
+            fmt::format("--snippet-width must be from 1 to 10000, not {}", o.snippet_width));
+    if (o.max_prefix_terms < 1 || o.max_prefix_terms > o.limits.max_terms)
+        throw Error(
+            fmt::format("--max-prefix-terms must be from 1 to {} (--max-query-terms), not {}",
+                        o.limits.max_terms, o.max_prefix_terms));
+}
+
 SearchResult Searcher::search(std::string_view query_text, const SearchOptions& options) {
     const auto start = std::chrono::steady_clock::now();
+    validate(options);
     SearchResult result;
-    ParsedQuery parsed = QueryParser(analyzer_).parse(query_text);
+    ParsedQuery parsed = QueryParser(analyzer_, options.limits).parse(query_text);
     result.parsed = to_string(parsed.query);
     result.warnings = std::move(parsed.warnings);
     const std::unique_ptr<Plan> plan = compile(parsed.query, options, result.warnings);
@@ -412,7 +448,8 @@ SearchResult Searcher::search(std::string_view query_text, const SearchOptions& 
 }
 
 std::uint64_t Searcher::count(std::string_view query_text, const SearchOptions& options) {
-    ParsedQuery parsed = QueryParser(analyzer_).parse(query_text);
+    validate(options);
+    ParsedQuery parsed = QueryParser(analyzer_, options.limits).parse(query_text);
     std::vector<std::string> warnings;
     const std::unique_ptr<Plan> plan = compile(parsed.query, options, warnings);
     std::uint64_t total = 0;
@@ -428,12 +465,16 @@ std::uint64_t Searcher::count(std::string_view query_text, const SearchOptions& 
 std::vector<Suggestion> Searcher::suggestions(const Query& query) {
     std::vector<std::pair<Field, std::string>> words;
     collect_words(query, words);
+    // Each look-up walks the dictionaries near one word: a pasted query of
+    // a thousand unknown words gets suggestions for the first few only.
+    constexpr std::size_t kMaxLookups = 8;
     std::vector<Suggestion> out;
+    std::vector<std::string> tried;
     for (const auto& [field, word] : words) {
+        if (tried.size() == kMaxLookups) break;
+        if (std::find(tried.begin(), tried.end(), word) != tried.end()) continue;
         if (reader_->doc_freq(term_key(word_kind(field), word)) > 0) continue;
-        if (std::any_of(out.begin(), out.end(),
-                        [&](const Suggestion& s) { return s.word == word; }))
-            continue;
+        tried.push_back(word);
         std::string correction = closest_indexed_word(*reader_, field, word);
         if (!correction.empty()) out.push_back({word, std::move(correction)});
     }

@@ -11,6 +11,7 @@
 #include "index/stored_fields.h"
 #include "query/bm25.h"
 #include "query/query.h"
+#include "query/query_parser.h"
 #include "query/scorer.h"
 #include "query/snippet.h"
 #include "query/spelling.h"
@@ -18,6 +19,11 @@
 namespace scoop {
 
 enum class SortOrder { kRelevance, kDate };
+
+// The deepest result a search can reach (offset + limit), as Elasticsearch's
+// max_result_window: the top k is held in memory while the matches stream
+// past, so a page must be bounded.
+inline constexpr std::size_t kMaxResultWindow = 100'000;
 
 struct SearchOptions {
     std::size_t limit = 10;
@@ -40,7 +46,13 @@ struct SearchOptions {
     bool exhaustive = false;
     std::size_t max_prefix_terms = 128;
     bool suggest = true;  // "did you mean" when nothing matches
+    QueryLimits limits;
 };
+
+// Throws scoop::Error naming the option when `options` cannot be honoured:
+// a page past kMaxResultWindow, BM25 parameters that are not finite or out
+// of range, a snippet width or prefix expansion of zero or beyond reason.
+void validate(const SearchOptions& options);
 
 struct Hit {
     std::uint64_t doc = 0;  // global document number in this snapshot

@@ -19,7 +19,9 @@ class TopK {
         double score;
     };
 
-    explicit TopK(std::size_t k) : k_(k) { heap_.reserve(k + 1); }
+    // Memory grows with the entries, not with k: a deep page of a query
+    // with few matches costs what it holds.
+    explicit TopK(std::size_t k) : k_(k) { heap_.reserve(std::min<std::size_t>(k, 1024)); }
 
     bool full() const { return heap_.size() >= k_; }
     // The key a new document must exceed once the heap is full.

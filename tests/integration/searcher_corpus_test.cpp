@@ -156,11 +156,15 @@ TEST_F(SampleCorpus, BatchModeAnswersEveryLineAsJson) {
     std::vector<nlohmann::json> lines;
     std::istringstream in(r.out);
     for (std::string line; std::getline(in, line);) lines.push_back(nlohmann::json::parse(line));
-    ASSERT_EQ(lines.size(), 4u);
+    // One answer per line, so that answers line up with questions: the
+    // blank line too is answered (with an error).
+    ASSERT_EQ(lines.size(), 5u);
     EXPECT_EQ(lines[0].at("total"), 1);
     EXPECT_EQ(lines[1].at("total"), 2);
-    EXPECT_TRUE(lines[2].contains("error"));
-    EXPECT_EQ(lines[3].at("total"), 1);
+    EXPECT_EQ(lines[2].at("error"), "the query is empty");
+    EXPECT_EQ(lines[2].at("query"), "");
+    EXPECT_TRUE(lines[3].contains("error"));
+    EXPECT_EQ(lines[4].at("total"), 1);
 }
 
 TEST_F(SampleCorpus, CountLimitOffsetAndDateSort) {

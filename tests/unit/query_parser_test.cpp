@@ -132,6 +132,123 @@ TEST_F(QueryParserTest, ErrorMessageShowsTheQueryWithACaret) {
     }
 }
 
+TEST_F(QueryParserTest, NothingIsSilentlyReinterpreted) {
+    struct Case {
+        std::string query;
+        std::size_t offset;
+        std::string message_part;
+    };
+    const std::vector<Case> cases = {
+        {"+-iran", 1, "'-' right after '+'"},
+        {"iran -+missile", 6, "'+' right after '-'"},
+        {"--iran", 1, "'-' right after '-'"},
+        {"\"a*\"", 2, "'*' inside a phrase is not a wildcard"},
+        {"\"strictly def*\"", 13, "'*' inside a phrase"},
+        {"nosuchfield:iran", 0, "'nosuchfield:' is not a field"},
+        {"iran body:missile", 5, "'body:' is not a field"},
+        {"author:orwell", 0, "quote them: \"author:orwell\""},
+    };
+    for (const Case& c : cases) {
+        const auto [message, offset] = error(c.query);
+        EXPECT_NE(message.find(c.message_part), std::string::npos) << c.query << " -> " << message;
+        EXPECT_EQ(offset, c.offset) << c.query << " -> " << message;
+    }
+    // What stays text: times, URLs, a colon at the end of a word.
+    EXPECT_EQ(parse("10:30"), "text:\"10 30\"");
+    EXPECT_EQ(parse("Note: iran"), "(text~note text~iran)");
+    EXPECT_EQ(parse("http://presstv.com"), "text:\"http presstv com\"");
+}
+
+TEST_F(QueryParserTest, QueryDatesMayBeAnyYear) {
+    EXPECT_EQ(parse("date:9999-12-31"), "(#date:[253402214400..253402300799])");
+    EXPECT_EQ(parse("date:9999"), "(#date:[253370764800..253402300799])");
+    EXPECT_EQ(parse("date:0001-01-01"), "(#date:[-62135596800..-62135510401])");
+    EXPECT_NE(error("date:99-01").first.find("not a date"), std::string::npos)
+        << "years have four digits";
+    EXPECT_NE(error("date:2009-02-29").first.find("not a date"), std::string::npos);
+    EXPECT_EQ(parse("date:2008-02-29"), "(#date:[1204243200..1204329599])");
+}
+
+TEST_F(QueryParserTest, LimitsBoundLengthWordsAndNesting) {
+    QueryLimits limits;
+    limits.max_bytes = 100;
+    limits.max_terms = 5;
+    limits.max_depth = 3;
+    auto fails = [&](const std::string& q) -> std::string {
+        try {
+            QueryParser(analyzer_, limits).parse(q);
+        } catch (const QueryError& e) {
+            return e.message();
+        }
+        return "";
+    };
+    EXPECT_NE(fails(std::string(101, 'a')).find("at most 100 are allowed (--max-query-bytes"),
+              std::string::npos);
+    EXPECT_EQ(fails("a b c d e"), "");
+    EXPECT_NE(fails("a b c d e f").find("more than 5 words; --max-query-terms"), std::string::npos);
+    EXPECT_NE(fails("a \"b c d e f\"").find("more than 5 words"), std::string::npos)
+        << "phrase words count";
+    EXPECT_NE(fails("a b c d S-300").find("more than 5 words"), std::string::npos);
+    EXPECT_EQ(fails("(((a)))"), "");
+    EXPECT_NE(fails("((((a))))").find("nested more than 3 levels"), std::string::npos);
+
+    // The defaults: a deeply nested query is refused, not a stack overflow.
+    const std::string deep = std::string(100000, '(') + "iran" + std::string(100000, ')');
+    QueryLimits generous;
+    generous.max_bytes = deep.size();
+    try {
+        QueryParser(analyzer_, generous).parse(deep);
+        FAIL() << "nesting was not bounded";
+    } catch (const QueryError& e) {
+        EXPECT_NE(e.message().find("nested more than 32 levels"), std::string::npos);
+        EXPECT_EQ(e.offset(), 32u);
+    }
+}
+
+TEST_F(QueryParserTest, TooLongWordsSayWhyTheyAreIgnored) {
+    const std::string word(100, 'a');
+    const ParsedQuery p = QueryParser(analyzer_).parse("iran " + word);
+    ASSERT_EQ(p.warnings.size(), 1u);
+    EXPECT_NE(p.warnings[0].find("longer than any indexed word"), std::string::npos)
+        << p.warnings[0];
+    const auto [message, offset] = error(word);
+    EXPECT_NE(message.find("longer than any indexed word"), std::string::npos) << message;
+}
+
+TEST_F(QueryParserTest, ErrorsShowControlCharactersAndLongQueriesSafely) {
+    try {
+        using namespace std::string_literals;
+        QueryParser(analyzer_).parse(
+            "ir\x1b]52;c;AAAA\x07"
+            "an\0 ("s);
+        FAIL();
+    } catch (const QueryError& e) {
+        EXPECT_EQ(std::string(e.what()),
+                  "malformed query: this '(' is never closed; add a ')'\n"
+                  "  ir\\x1b]52;c;AAAA\\x07an\\x00 (\n" +
+                      std::string(2 + 27, ' ') + "^");
+    }
+    // A long query is shown around the offending character, not whole.
+    const std::string q = std::string(500, 'a') + " (" + std::string(500, 'b');
+    try {
+        QueryParser(analyzer_).parse(q);
+        FAIL();
+    } catch (const QueryError& e) {
+        const std::string what = e.what();
+        EXPECT_LT(what.size(), 400u);
+        const std::size_t first = what.find('\n'), second = what.find('\n', first + 1);
+        const std::string line = what.substr(first + 3, second - first - 3);
+        const std::string caret = what.substr(second + 3);
+        // The caret sits under the '(' (columns count the ellipsis as one).
+        const std::size_t column = caret.find('^');
+        std::size_t shown = 0, byte = 0;
+        while (shown < column) shown += (static_cast<unsigned char>(line[byte++]) & 0xC0) != 0x80;
+        while (byte < line.size() && (static_cast<unsigned char>(line[byte]) & 0xC0) == 0x80)
+            ++byte;
+        EXPECT_EQ(line[byte], '(') << what;
+    }
+}
+
 TEST_F(QueryParserTest, NeverCrashesOnRandomInput) {
     std::mt19937 rng(3);
     const std::string alphabet = "ab \"()-+*:ANDORNOT\xC3\xA9title:date:..2009";

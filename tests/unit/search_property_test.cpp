@@ -222,7 +222,13 @@ std::unique_ptr<Corpus> build_corpus(std::uint32_t seed, std::size_t n,
                 return out;
             };
             const auto title = words(2 + rng() % 6);
-            const auto body = words(5 + rng() % (i % 10 == 0 ? 400 : 60));
+            auto body = words(5 + rng() % (i % 10 == 0 ? 400 : 60));
+            if (rng() % 8 == 0) {
+                // Runs of one word ("mln mln mln"), for phrases that repeat words.
+                const std::string w = c->vocabulary[rng() % 12];
+                const std::size_t at = rng() % body.size();
+                body.insert(body.begin() + static_cast<std::ptrdiff_t>(at), 2 + rng() % 5, w);
+            }
             for (const auto& w : title) a.title += w + " ";
             for (const auto& w : body) a.body += w + " ";
             a.date = rng() % 8 == 0
@@ -293,7 +299,13 @@ std::string random_query(std::mt19937& rng, const Corpus& c) {
                 return "date:" + std::to_string(y) + "-01-01.." + std::to_string(y + 3) + "-12-31";
         }
     };
-    switch (rng() % 17) {
+    auto repeated = [&](std::size_t times) {
+        const std::string w = v[rng() % 12];
+        std::string p = "\"";
+        for (std::size_t k = 0; k < times; ++k) p += (k ? " " : "") + w;
+        return p + "\"";
+    };
+    switch (rng() % 20) {
         case 0:
             return word();
         case 1:
@@ -326,6 +338,14 @@ std::string random_query(std::mt19937& rng, const Corpus& c) {
             return "\"" + word() + " " + word() + " " + word() + "\"";
         case 15:
             return "title:" + phrase_of(c.titles);
+        case 16:  // a phrase repeating one word: one list at several offsets
+            return repeated(2 + rng() % 4);
+        case 17: {  // words alternating: a list with offsets that are not a run
+            const std::string a = v[rng() % 12], b = word();
+            return "\"" + a + " " + b + " " + a + (rng() % 2 ? " " + b : "") + "\"";
+        }
+        case 18:
+            return repeated(2) + " OR " + word();
         default:
             return word() + " OR " + phrase() + " OR title:" + word();
     }
