@@ -248,6 +248,9 @@ int main(int argc, char** argv) {
         ->check(CLI::Range(1, 100));
     app.add_option("--max-file-mb", max_file_mb, "Skip text and HTML files larger than this")
         ->capture_default_str();
+    app.add_flag("--recheck", options.recheck,
+                 "Read and compare every file's content, even when its size and times match "
+                 "the catalogue's (slower: reads everything)");
     app.add_flag("--optimize", options.optimize, "Merge the whole index into one segment");
     app.add_flag("--no-merge", no_merge, "Do not merge segments after indexing");
     app.add_flag("--stats", stats, "Print index statistics and exit");

@@ -40,6 +40,7 @@ std::string Catalog::serialize() const {
         put_varint64(raw, e->file_id);
         put_varint64(raw, e->size);
         put_fixed64(raw, static_cast<std::uint64_t>(e->mtime_ns));
+        put_fixed64(raw, static_cast<std::uint64_t>(e->ctime_ns));
         put_fixed64(raw, e->content_hash);
         put_varint32(raw, e->doc_count);
         put_bytes(raw, e->format);
@@ -68,6 +69,7 @@ Catalog Catalog::parse(std::string_view payload, const std::string& path) {
         e.file_id = r.varint64();
         e.size = r.varint64();
         e.mtime_ns = static_cast<std::int64_t>(r.fixed64());
+        e.ctime_ns = static_cast<std::int64_t>(r.fixed64());
         e.content_hash = r.fixed64();
         e.doc_count = r.varint32();
         e.format = r.length_prefixed();

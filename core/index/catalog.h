@@ -18,6 +18,10 @@ struct CatalogEntry {
     std::uint64_t file_id = 0;
     std::uint64_t size = 0;
     std::int64_t mtime_ns = 0;
+    // Status change time: set by the system whenever the file's content or
+    // times change (utimes included), so a file edited with its size and
+    // mtime put back still looks changed.
+    std::int64_t ctime_ns = 0;
     std::uint64_t content_hash = 0;  // XXH3-64 of the bytes
     std::uint32_t doc_count = 0;
     std::string format;  // "text", "jsonl", "html"

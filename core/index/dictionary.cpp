@@ -1,6 +1,7 @@
 #include "index/dictionary.h"
 
 #include <algorithm>
+#include <tuple>
 
 #include "index/term.h"
 #include "util/coding.h"
@@ -78,10 +79,10 @@ void DictionaryWriter::finish() {
     out_.append(trailer);
 }
 
-Dictionary::Dictionary(std::span<const std::uint8_t> payload, std::string path)
-    : payload_(payload), path_(std::move(path)) {
+Dictionary::Dictionary(const EnvelopeFile& file) : file_(&file), payload_(file.payload()) {
     if (payload_.size() < kTrailerBytes) corrupt("dictionary too short");
     const std::uint8_t* trailer = payload_.data() + payload_.size() - kTrailerBytes;
+    file.verify(trailer, kTrailerBytes);
     term_count_ = load_fixed64(trailer);
     const std::uint64_t index_offset = load_fixed64(trailer + 8);
     block_count_ = load_fixed32(trailer + 16);
@@ -92,6 +93,7 @@ Dictionary::Dictionary(std::span<const std::uint8_t> payload, std::string path)
         index_offset + std::uint64_t{block_count_} * 8 != payload_.size() - kTrailerBytes)
         corrupt("dictionary index does not match its term count");
     index_ = payload_.data() + index_offset;
+    file.verify(index_, std::uint64_t{block_count_} * 8);
     blocks_end_ = index_offset;
     std::uint64_t previous = 0;
     for (std::uint32_t b = 0; b < block_count_; ++b) {
@@ -103,7 +105,15 @@ Dictionary::Dictionary(std::span<const std::uint8_t> payload, std::string path)
 }
 
 void Dictionary::corrupt(const std::string& what) const {
-    throw CorruptIndexError(path_, what);
+    throw CorruptIndexError(file_->path(), what);
+}
+
+std::pair<const std::uint8_t*, const std::uint8_t*> Dictionary::checked_block(
+    std::uint32_t block) const {
+    const std::uint8_t* start = block_start(block);
+    const std::uint8_t* limit = block_limit(block);
+    file_->verify(start, static_cast<std::uint64_t>(limit - start));
+    return {start, limit};
 }
 
 const std::uint8_t* Dictionary::block_start(std::uint32_t block) const {
@@ -121,8 +131,7 @@ std::uint32_t Dictionary::entries_in(std::uint32_t block) const {
 }
 
 std::string_view Dictionary::first_key(std::uint32_t block) const {
-    const std::uint8_t* p = block_start(block);
-    const std::uint8_t* end = block_limit(block);
+    auto [p, end] = checked_block(block);
     std::uint64_t shared = 0, length = 0;
     p = get_varint64(p, end, shared);
     if (p) p = get_varint64(p, end, length);
@@ -140,8 +149,7 @@ void Dictionary::load_block(Iterator& it, std::uint32_t block) const {
         it.valid_ = false;
         return;
     }
-    it.p_ = block_start(block);
-    it.block_end_ = block_limit(block);
+    std::tie(it.p_, it.block_end_) = checked_block(block);
     decode_entry(it);
 }
 

@@ -11,8 +11,9 @@
 #include <string>
 #include <string_view>
 
+#include "index/envelope.h"
 #include "index/term_info.h"
-#include "util/file.h"
+#include "storage/file_writer.h"
 
 namespace scoop {
 
@@ -39,9 +40,10 @@ class DictionaryWriter {
 class Dictionary {
   public:
     Dictionary() = default;
-    // `payload` stays mapped for the life of the dictionary. Throws
-    // CorruptIndexError naming `path` when the layout does not hold together.
-    Dictionary(std::span<const std::uint8_t> payload, std::string path);
+    // `file` must outlive the dictionary. Throws CorruptIndexError naming
+    // the file when the layout does not hold together. Each block's pages
+    // are checked the first time the block is read.
+    explicit Dictionary(const EnvelopeFile& file);
 
     std::optional<TermInfo> find(std::string_view key) const;
     std::uint64_t term_count() const { return term_count_; }
@@ -79,14 +81,16 @@ class Dictionary {
   private:
     const std::uint8_t* block_start(std::uint32_t block) const;
     const std::uint8_t* block_limit(std::uint32_t block) const;
+    // The block's bytes, checked.
+    std::pair<const std::uint8_t*, const std::uint8_t*> checked_block(std::uint32_t block) const;
     std::uint32_t entries_in(std::uint32_t block) const;
     std::string_view first_key(std::uint32_t block) const;
     void load_block(Iterator& it, std::uint32_t block) const;
     void decode_entry(Iterator& it) const;
     [[noreturn]] void corrupt(const std::string& what) const;
 
+    const EnvelopeFile* file_ = nullptr;
     std::span<const std::uint8_t> payload_;
-    std::string path_;
     std::uint64_t term_count_ = 0;
     std::uint32_t block_count_ = 0;
     const std::uint8_t* index_ = nullptr;

@@ -4,7 +4,6 @@
 
 #include "index/envelope.h"
 #include "util/error.h"
-#include "util/file.h"
 
 namespace scoop {
 namespace {
@@ -21,18 +20,24 @@ std::shared_ptr<const IndexReader> IndexReader::open(const std::string& dir,
         throw Error("no index at '" + dir +
                     "': the directory does not exist; build one with: indexer --index " + dir +
                     " PATH...");
+    return open(open_posix_directory(dir, false), options);
+}
+
+std::shared_ptr<const IndexReader> IndexReader::open(std::shared_ptr<const Directory> dir,
+                                                     ReaderOptions options) {
     for (int attempt = 1;; ++attempt) {
-        auto manifest = load_manifest(dir);
+        auto manifest = load_manifest(*dir);
         if (!manifest)
-            throw Error("no index at '" + dir +
-                        "' (no MANIFEST file); build one with: indexer --index " + dir +
+            throw Error("no index at '" + dir->location() +
+                        "' (no MANIFEST file); build one with: indexer --index " + dir->location() +
                         " PATH...");
         std::shared_ptr<IndexReader> reader(new IndexReader());
         reader->dir_ = dir;
         reader->manifest_ = std::move(*manifest);
         try {
             for (const SegmentMeta& meta : reader->manifest_.segments) {
-                auto segment = std::make_shared<const Segment>(dir, meta, options.verify_checksums);
+                auto segment =
+                    std::make_shared<const Segment>(*dir, meta, options.verify_checksums);
                 reader->bases_.push_back(reader->doc_count_);
                 reader->doc_count_ += segment->doc_count();
                 for (std::size_t f = 0; f < kFieldCount; ++f)
@@ -42,7 +47,7 @@ std::shared_ptr<const IndexReader> IndexReader::open(const std::string& dir,
         } catch (const FileMissingError&) {
             // A file that vanished under us: a commit happened; try its manifest.
             if (attempt == kOpenAttempts) throw;
-            auto newer = load_manifest(dir);
+            auto newer = load_manifest(*dir);
             if (!newer || newer->generation == reader->manifest_.generation) throw;
             continue;
         }
@@ -64,15 +69,15 @@ std::uint64_t IndexReader::doc_freq(std::string_view key) const {
 }
 
 Catalog IndexReader::load_catalog() const {
-    return scoop::load_catalog(dir_, manifest_);
+    return scoop::load_catalog(*dir_, manifest_);
 }
 
-Catalog load_catalog(const std::string& dir, const Manifest& manifest) {
+Catalog load_catalog(const Directory& dir, const Manifest& manifest) {
     if (manifest.catalog.empty()) return {};
-    const std::string path = join_path(dir, manifest.catalog);
-    const MappedFile file(path);
-    const auto payload = open_envelope(file.bytes(), kKindCatalog, path, true);
-    return Catalog::parse({reinterpret_cast<const char*>(payload.data()), payload.size()}, path);
+    const EnvelopeFile file = open_envelope(dir, manifest.catalog, kKindCatalog, true);
+    const auto payload = file.payload();
+    return Catalog::parse({reinterpret_cast<const char*>(payload.data()), payload.size()},
+                          file.path());
 }
 
 }  // namespace scoop

@@ -26,8 +26,10 @@ class IndexReader {
     // build one) and CorruptIndexError when a file is damaged.
     static std::shared_ptr<const IndexReader> open(const std::string& dir,
                                                    ReaderOptions options = {});
+    static std::shared_ptr<const IndexReader> open(std::shared_ptr<const Directory> dir,
+                                                   ReaderOptions options = {});
 
-    const std::string& dir() const { return dir_; }
+    const Directory& directory() const { return *dir_; }
     const Manifest& manifest() const { return manifest_; }
     const std::vector<std::shared_ptr<const Segment>>& segments() const { return segments_; }
     // Global document number of a segment's first document.
@@ -48,7 +50,7 @@ class IndexReader {
   private:
     IndexReader() = default;
 
-    std::string dir_;
+    std::shared_ptr<const Directory> dir_;
     Manifest manifest_;
     std::vector<std::shared_ptr<const Segment>> segments_;
     std::vector<std::uint64_t> bases_;
@@ -57,6 +59,6 @@ class IndexReader {
 };
 
 // The catalogue a manifest names (empty when it names none).
-Catalog load_catalog(const std::string& dir, const Manifest& manifest);
+Catalog load_catalog(const Directory& dir, const Manifest& manifest);
 
 }  // namespace scoop

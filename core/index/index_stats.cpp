@@ -1,8 +1,8 @@
 #include "index/index_stats.h"
 
-#include <filesystem>
 #include <queue>
 
+#include "index/file_names.h"
 #include "index/segment_files.h"
 #include "util/error.h"
 
@@ -40,16 +40,33 @@ IndexStats compute_stats(const IndexReader& reader) {
         if (its[i].valid()) heads.push(i);
     }
 
-    for (const auto& entry : std::filesystem::directory_iterator(reader.dir())) {
-        if (!entry.is_regular_file()) continue;
-        std::string kind = entry.path().extension().string();
-        if (!kind.empty()) kind.erase(0, 1);
-        const std::string name = entry.path().filename().string();
-        if (name.starts_with("catalog.")) kind = "catalog";
-        if (name == "MANIFEST") kind = "manifest";
-        if (name == "LOCK") continue;
-        stats.bytes_by_kind[kind] += entry.file_size();
-        stats.total_bytes += entry.file_size();
+    const Directory& dir = reader.directory();
+    for (const std::string& name : dir.list()) {
+        const auto kind = classify_file_name(name);
+        if (!kind || *kind == IndexFileKind::kLock) continue;
+        std::string label;
+        switch (*kind) {
+            case IndexFileKind::kManifest:
+            case IndexFileKind::kManifestTemp:
+                label = "manifest";
+                break;
+            case IndexFileKind::kCatalog:
+                label = "catalog";
+                break;
+            case IndexFileKind::kDeletions:
+                label = "del";
+                break;
+            default:
+                label = name.substr(name.rfind('.') + 1);
+        }
+        std::uint64_t bytes = 0;
+        try {
+            bytes = dir.size(name);
+        } catch (const FileMissingError&) {
+            continue;  // removed by a writer meanwhile
+        }
+        stats.bytes_by_kind[label] += bytes;
+        stats.total_bytes += bytes;
     }
     return stats;
 }
@@ -66,13 +83,14 @@ void check_index(const IndexReader& reader) {
             }
             if (n != it.info().df)
                 throw CorruptIndexError(
-                    *segment->posting_source().postings_path,
+                    segment->posting_source().postings->path(),
                     "term '" + describe_key(it.key()) + "' has " + std::to_string(n) +
                         " postings but its dictionary entry says " + std::to_string(it.info().df));
         }
         StoredFieldsReader::BlockCache cache;
         for (std::uint32_t d = 0; d < segment->doc_count(); ++d)
             segment->stored().document(d, cache);
+        segment->verify_all();
     }
 }
 

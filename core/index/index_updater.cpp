@@ -1,9 +1,11 @@
 #include "index/index_updater.h"
 
+#include <fmt/format.h>
 #include <sys/stat.h>
 
 #include <algorithm>
 #include <atomic>
+#include <cerrno>
 #include <condition_variable>
 #include <cstring>
 #include <deque>
@@ -16,6 +18,8 @@
 #include "analysis/analyzer.h"
 #include "analysis/extractor.h"
 #include "index/index_writer.h"
+#include "ingest/file_walk.h"
+#include "ingest/source_file.h"
 #include "util/error.h"
 #include "util/file.h"
 
@@ -38,6 +42,7 @@ struct FileTask {
     std::string path;
     std::uint64_t size = 0;
     std::int64_t mtime_ns = 0;
+    std::int64_t ctime_ns = 0;
     InputFormat format = InputFormat::kText;
     std::optional<CatalogEntry> previous;
 };
@@ -54,15 +59,6 @@ struct FileResult {
     std::vector<AnalyzedDocument> docs;
     std::vector<FileIssue> warnings;
 };
-
-std::int64_t mtime_ns(const struct stat& st) {
-    return static_cast<std::int64_t>(st.st_mtim.tv_sec) * 1'000'000'000 + st.st_mtim.tv_nsec;
-}
-
-bool is_within(const std::string& path, const std::string& root) {
-    return path == root || (path.size() > root.size() && path.starts_with(root) &&
-                            (root.back() == '/' || path[root.size()] == '/'));
-}
 
 // Hands results to the writer in task order, whatever order the workers
 // finish in, so the same files always get the same document numbers. Work
@@ -117,25 +113,51 @@ class OrderedResults {
     std::string failure_;
 };
 
+std::string megabytes(std::uint64_t bytes) {
+    return fmt::format("{:.1f} MB", static_cast<double>(bytes) / 1e6);
+}
+
+// Where to cut text to at most `limit` bytes: at a line or word break near
+// the limit if there is one, never inside a UTF-8 character.
+std::size_t cut_point(std::string_view text, std::size_t limit) {
+    if (text.size() <= limit) return text.size();
+    const std::size_t floor = limit - limit / 16;
+    for (std::size_t i = limit; i > floor; --i)
+        if (text[i] == '\n' || text[i] == ' ') return i;
+    std::size_t i = limit;
+    while (i > 0 && (static_cast<unsigned char>(text[i]) & 0xC0) == 0x80) --i;
+    return i;
+}
+
 class Updater {
   public:
     Updater(const UpdateOptions& options, const ProgressCallback& progress)
         : options_(options),
           progress_(progress),
           started_(Clock::now()),
-          writer_(options.index_dir, WriterOptions{options.ram_budget_bytes, options.language,
-                                                   options.title_weight, options.merge_policy}),
+          writer_(
+              options.directory ? options.directory : open_posix_directory(options.index_dir, true),
+              WriterOptions{options.ram_budget_bytes, options.language, options.title_weight,
+                            options.merge_policy}),
           results_(
-              std::max<std::uint64_t>(options.ram_budget_bytes / kAheadShare, kJsonChunkBytes)) {
-        index_dir_ = fs::weakly_canonical(fs::absolute(options.index_dir)).string();
+              std::max<std::uint64_t>(options.ram_budget_bytes / kAheadShare, kJsonChunkBytes)),
+          article_limit_(max_article_bytes(options.ram_budget_bytes)) {
+        if (!options.directory) {
+            std::error_code ec;
+            index_dir_ = fs::canonical(options.index_dir, ec).string();
+        }
     }
 
     UpdateReport run() {
-        scan();
-        delete_gone_files();
-        index_files();
+        report_.stale_documents_removed = writer_.delete_uncatalogued_documents();
+        report_.documents_deleted += report_.stale_documents_removed;
+        if (!options_.inputs.empty()) {
+            scan();
+            delete_gone_files();
+            index_files();
+        }
         report_progress(UpdateProgress::Phase::kCommitting, true);
-        report_.documents_deleted += writer_.commit();
+        writer_.commit();
         if (options_.optimize || options_.merge) {
             report_progress(UpdateProgress::Phase::kMerging, true);
             report_.merges = writer_.merge(options_.optimize);
@@ -167,103 +189,75 @@ class Updater {
         report_.skipped.push_back({path, 0, std::move(reason)});
     }
 
-    void consider(const std::string& path) {
-        if (is_within(path, index_dir_)) return;  // never index the index
-        struct stat st {};
-        if (::stat(path.c_str(), &st) != 0) {
-            skip(path, std::string("cannot read: ") + std::strerror(errno));
-            return;
-        }
-        if (!S_ISREG(st.st_mode)) return;
-        seen_.insert(path);
-        FileTask task;
-        task.path = path;
-        task.size = static_cast<std::uint64_t>(st.st_size);
-        task.mtime_ns = mtime_ns(st);
-        task.format = options_.format ? *options_.format : format_for_path(path);
-        const CatalogEntry* entry = writer_.catalog().find(path);
-        if (entry && entry->size == task.size && entry->mtime_ns == task.mtime_ns &&
-            entry->format == format_name(task.format)) {
-            ++report_.files_unchanged;
-            return;
-        }
-        if (entry) task.previous = *entry;
-        progress_state_.bytes_total += task.size;
-        tasks_.push_back(std::move(task));
-    }
-
-    void walk(const std::string& root) {
-        std::error_code ec;
-        fs::recursive_directory_iterator it(root, fs::directory_options::skip_permission_denied,
-                                            ec);
-        if (ec) {
-            skip(root, "cannot read folder: " + ec.message());
-            return;
-        }
-        for (; it != fs::recursive_directory_iterator(); it.increment(ec)) {
-            if (ec) {
-                skip(it->path().string(), "cannot read: " + ec.message());
-                ec.clear();
-                continue;
-            }
-            const std::string name = it->path().filename().string();
-            // Hidden files and folders (.git, editor backups) are not articles.
-            if (name.starts_with(".")) {
-                if (it->is_directory(ec)) it.disable_recursion_pending();
-                continue;
-            }
-            const std::string path = it->path().lexically_normal().string();
-            if (is_within(path, index_dir_)) {
-                if (it->is_directory(ec)) it.disable_recursion_pending();
-                continue;
-            }
-            if (it->is_regular_file(ec)) consider(path);
-            report_progress(UpdateProgress::Phase::kScanning);
-        }
-    }
-
     void scan() {
         report_progress(UpdateProgress::Phase::kScanning, true);
-        std::size_t existing = 0;
-        for (const std::string& input : options_.inputs) {
-            const std::string path = fs::absolute(input).lexically_normal().string();
-            std::error_code ec;
-            const auto status = fs::status(path, ec);
-            if (ec || !fs::exists(status)) {
-                skip(input, "no such file or folder");
-                continue;
-            }
-            ++existing;
-            roots_.push_back(path);
-            if (fs::is_directory(status))
-                walk(path);
-            else if (fs::is_regular_file(status))
-                consider(path);
-            else
-                skip(input, "not a regular file or folder");
-        }
-        if (existing == 0) {
+        const Catalog& catalog = writer_.catalog();
+        WalkResult walk = walk_inputs(options_.inputs, index_dir_, [&](std::string_view path) {
+            return catalog.find(path) != nullptr;
+        });
+        if (walk.missing_inputs == options_.inputs.size()) {
             std::string names;
             for (const auto& i : options_.inputs) names += (names.empty() ? "" : ", ") + i;
-            throw Error("nothing to index: " + (names.empty() ? std::string("no paths were given")
-                                                              : "none of these exist: " + names));
+            throw Error("nothing to index: none of these exist: " + names);
         }
-        // Files keep their order (walk order within a folder is the file
-        // system's); sort so the same tree always indexes the same way.
-        std::sort(tasks_.begin(), tasks_.end(),
-                  [](const FileTask& a, const FileTask& b) { return a.path < b.path; });
+        for (WalkIssue& issue : walk.skipped) skip(issue.path, std::move(issue.reason));
+        roots_ = std::move(walk.roots);
+        other_names_.insert(walk.other_names.begin(), walk.other_names.end());
+        for (const FoundFile& f : walk.files) {
+            seen_.insert(f.path);
+            FileTask task;
+            task.path = f.path;
+            task.size = f.size;
+            task.mtime_ns = f.mtime_ns;
+            task.ctime_ns = f.ctime_ns;
+            task.format = options_.format ? *options_.format : format_for_path(f.path);
+            const CatalogEntry* entry = catalog.find(f.path);
+            if (entry && !options_.recheck && entry->size == task.size &&
+                entry->mtime_ns == task.mtime_ns && entry->ctime_ns == task.ctime_ns &&
+                entry->format == format_name(task.format)) {
+                ++report_.files_unchanged;
+                continue;
+            }
+            if (entry) task.previous = *entry;
+            progress_state_.bytes_total += task.size;
+            tasks_.push_back(std::move(task));
+        }
         progress_state_.files_total = tasks_.size();
     }
 
+    // The catalogued files not found this time: gone when they no longer
+    // exist under a scanned folder, and also when they are another name of
+    // a file found (a link, or a path spelled through a linked folder by
+    // an older run), whose documents it would duplicate.
     void delete_gone_files() {
+        std::map<std::string, std::string> real_folders;  // folder: its canonical path
+        auto canonical_name = [&](const std::string& path) {
+            const std::size_t slash = path.rfind('/');
+            if (slash == std::string::npos) return path;
+            const std::string folder = path.substr(0, slash);
+            auto [it, fresh] = real_folders.try_emplace(folder);
+            if (fresh) {
+                std::error_code ec;
+                it->second = fs::canonical(folder.empty() ? "/" : folder, ec).string();
+                if (ec) it->second = folder;
+            }
+            return (it->second == "/" ? "" : it->second) + path.substr(slash);
+        };
         for (const CatalogEntry* entry : writer_.catalog().sorted()) {
             if (seen_.count(entry->path)) continue;
-            const bool under_root =
-                std::any_of(roots_.begin(), roots_.end(),
-                            [&](const std::string& r) { return is_within(entry->path, r); });
-            std::error_code ec;
-            if (!under_root || fs::exists(entry->path, ec) || ec) continue;
-            gone_.push_back(*entry);
+            bool gone = other_names_.count(entry->path) > 0;
+            if (!gone) {
+                const std::string canonical = canonical_name(entry->path);
+                gone = canonical != entry->path && seen_.count(canonical) > 0;
+            }
+            if (!gone) {
+                const bool under_root =
+                    std::any_of(roots_.begin(), roots_.end(),
+                                [&](const std::string& r) { return is_within(entry->path, r); });
+                struct stat st {};
+                gone = under_root && ::lstat(entry->path.c_str(), &st) != 0 && errno == ENOENT;
+            }
+            if (gone) gone_.push_back(*entry);
         }
         for (const CatalogEntry& entry : gone_) {
             writer_.delete_file_documents(entry.file_id);
@@ -272,10 +266,12 @@ class Updater {
         }
     }
 
-    // Worker side: read, hash, extract, analyse.
+    // Worker side: read, hash, extract, analyse, in memory bounded by the
+    // budget: small files are read once, others hashed in pieces and read
+    // as a prefix (one article) or in line-aligned pieces (JSON Lines).
     void process(const FileTask& task, std::size_t index, Analyzer& analyzer) {
         FileResult head;
-        std::optional<MappedFile> file;
+        std::optional<SourceFile> file;
         try {
             file.emplace(task.path);
         } catch (const Error& e) {
@@ -284,64 +280,97 @@ class Updater {
             results_.push(index, std::move(head));
             return;
         }
-        const auto bytes = file->bytes();
-        head.bytes = bytes.size();
-        head.content_hash = xxh3_64(bytes);
+        head.bytes = file->size();
+        head.content_hash = file->content_hash();
         if (task.previous && task.previous->content_hash == head.content_hash &&
-            task.previous->size == bytes.size()) {
+            task.previous->size == head.bytes) {
             head.content_unchanged = true;
             results_.push(index, std::move(head));
             return;
         }
-        if (task.format != InputFormat::kJsonLines && bytes.size() > options_.max_file_bytes) {
-            head.skip_reason =
-                "file is " + std::to_string(bytes.size() >> 20) + " MiB, over the limit of " +
-                std::to_string(options_.max_file_bytes >> 20) + " MiB for one article";
+        if (task.format == InputFormat::kJsonLines) {
+            process_lines(task, index, analyzer, *file, std::move(head));
+            return;
+        }
+        if (head.bytes > options_.max_file_bytes) {
+            head.skip_reason = "file is " + std::to_string(head.bytes >> 20) +
+                               " MiB, over the limit of " +
+                               std::to_string(options_.max_file_bytes >> 20) +
+                               " MiB for one article (--max-file-mb raises it)";
             results_.push(index, std::move(head));
             return;
         }
-        const std::string_view all(reinterpret_cast<const char*>(bytes.data()), bytes.size());
-        std::size_t start = 0;
-        std::uint32_t line_offset = 0;
+        std::string text = file->read_prefix(article_limit_ + 1);
+        FileResult r = std::move(head);
+        if (text.size() > article_limit_) {
+            text.resize(cut_point(text, static_cast<std::size_t>(article_limit_)));
+            r.warnings.push_back({task.path, 0,
+                                  "article cut at " + megabytes(text.size()) + " of " +
+                                      megabytes(r.bytes) +
+                                      ": an article may have at most 1/32 of --ram-mb (" +
+                                      megabytes(article_limit_) + "); the rest is not indexed"});
+        }
+        add_articles(task, r, extract_articles(text, task.path, task.format), 0, analyzer);
+        r.last_chunk = true;
+        if (r.docs.empty()) {
+            r.skip_reason =
+                r.warnings.empty() ? "no article text found" : r.warnings.back().message;
+            r.warnings.clear();
+        }
+        results_.push(index, std::move(r));
+    }
+
+    void process_lines(const FileTask& task, std::size_t index, Analyzer& analyzer,
+                       SourceFile& file, FileResult head) {
+        std::optional<FileResult> pending(std::move(head));
         std::uint64_t articles = 0;
-        do {
-            std::size_t end = all.size();
-            if (task.format == InputFormat::kJsonLines && all.size() - start > kJsonChunkBytes) {
-                const std::size_t nl = all.find('\n', start + kJsonChunkBytes);
-                end = nl == std::string_view::npos ? all.size() : nl + 1;
+        // One piece is held back, so the last one can be marked as such.
+        auto deliver = [&](bool last) {
+            pending->last_chunk = last;
+            articles += pending->docs.size();
+            if (last && articles == 0) {
+                pending->skip_reason = pending->warnings.empty()
+                                           ? "no article text found"
+                                           : pending->warnings.front().message;
+                pending->warnings.clear();
             }
-            const std::string_view piece = all.substr(start, end - start);
-            FileResult r;
-            if (start == 0) {
-                r.bytes = head.bytes;
-                r.content_hash = head.content_hash;
-            }
-            Extraction extraction = extract_articles(piece, task.path, task.format);
-            for (const auto& p : extraction.problems)
-                r.warnings.push_back({task.path, p.line ? p.line + line_offset : 0, p.message});
-            if (extraction.replaced_bytes > 0)
-                r.warnings.push_back({task.path, 0,
-                                      std::to_string(extraction.replaced_bytes) +
-                                          " invalid bytes replaced (read as " +
-                                          extraction.encoding + ")"});
-            for (Article& a : extraction.articles) {
-                if (a.line) a.line += line_offset;
-                a.path = task.path;
-                r.docs.push_back(analyze_article(analyzer, std::move(a), 0));
-            }
-            articles += r.docs.size();
-            for (const AnalyzedDocument& d : r.docs)
-                r.weight += d.memory_bytes() + sizeof(AnalyzedDocument);
-            line_offset += static_cast<std::uint32_t>(std::count(piece.begin(), piece.end(), '\n'));
-            start = end;
-            r.last_chunk = start >= all.size();
-            if (r.last_chunk && articles == 0) {
-                r.skip_reason =
-                    r.warnings.empty() ? "no article text found" : r.warnings.front().message;
-                r.warnings.clear();
-            }
-            results_.push(index, std::move(r));
-        } while (start < all.size());
+            results_.push(index, std::move(*pending));
+            pending.emplace();
+        };
+        bool any = false;
+        file.for_each_line_piece(
+            kJsonChunkBytes, static_cast<std::size_t>(article_limit_),
+            [&](std::string_view text, std::uint32_t first_line) {
+                if (any) deliver(false);
+                any = true;
+                add_articles(task, *pending, extract_articles(text, task.path, task.format),
+                             first_line - 1, analyzer);
+            },
+            [&](std::uint32_t line, std::uint64_t bytes) {
+                pending->warnings.push_back({task.path, line,
+                                             "a line of " + megabytes(bytes) +
+                                                 ", longer than an article may be (1/32 of "
+                                                 "--ram-mb: " +
+                                                 megabytes(article_limit_) + "); skipped"});
+            });
+        deliver(true);
+    }
+
+    void add_articles(const FileTask& task, FileResult& r, Extraction extraction,
+                      std::uint32_t line_offset, Analyzer& analyzer) {
+        for (const auto& p : extraction.problems)
+            r.warnings.push_back({task.path, p.line ? p.line + line_offset : 0, p.message});
+        if (extraction.replaced_bytes > 0)
+            r.warnings.push_back({task.path, 0,
+                                  std::to_string(extraction.replaced_bytes) +
+                                      " invalid bytes replaced (read as " + extraction.encoding +
+                                      ")"});
+        for (Article& a : extraction.articles) {
+            if (a.line) a.line += line_offset;
+            a.path = task.path;
+            r.docs.push_back(analyze_article(analyzer, std::move(a), 0));
+            r.weight += r.docs.back().memory_bytes() + sizeof(AnalyzedDocument);
+        }
     }
 
     void worker(std::size_t id) {
@@ -399,6 +428,7 @@ class Updater {
                 CatalogEntry touched = *task.previous;
                 touched.size = task.size;
                 touched.mtime_ns = task.mtime_ns;
+                touched.ctime_ns = task.ctime_ns;
                 writer_.put_catalog_entry(std::move(touched));
                 ++report_.files_unchanged;
                 break;
@@ -419,7 +449,7 @@ class Updater {
             // Catalogued even when nothing in it was indexable, so an
             // unchanged binary or empty file is not read again next time.
             writer_.put_catalog_entry(CatalogEntry{task.path, file_id, task.size, task.mtime_ns,
-                                                   hash, docs,
+                                                   task.ctime_ns, hash, docs,
                                                    std::string(format_name(task.format))});
             if (r.skip_reason)
                 skip(task.path, *r.skip_reason);
@@ -444,18 +474,25 @@ class Updater {
     Clock::time_point started_;
     Clock::time_point last_progress_{};
     IndexWriter writer_;
-    std::string index_dir_;
+    std::string index_dir_;  // canonical; empty for an index not in a folder
     UpdateReport report_;
     UpdateProgress progress_state_;
     std::vector<std::string> roots_;
     std::unordered_set<std::string> seen_;
+    std::unordered_set<std::string> other_names_;
     std::vector<FileTask> tasks_;
     std::vector<CatalogEntry> gone_;
     std::atomic<std::size_t> next_task_{0};
     OrderedResults results_;
+    std::uint64_t article_limit_;
 };
 
 }  // namespace
+
+std::uint64_t max_article_bytes(std::size_t ram_budget_bytes) {
+    return std::clamp<std::uint64_t>(ram_budget_bytes / 32, std::uint64_t{1} << 20,
+                                     std::uint64_t{256} << 20);
+}
 
 UpdateReport update_index(const UpdateOptions& options, const ProgressCallback& progress) {
     Updater updater(options, progress);

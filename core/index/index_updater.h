@@ -2,25 +2,35 @@
 
 // Brings an index up to date with a set of files and folders: what the
 // indexer program runs. New files are added, changed ones replaced, files
-// gone from the scanned folders deleted; unchanged files (same size and
-// modification time as catalogued) are not read at all. Reading, extraction
-// and analysis run on a pool of threads; inversion and writing on the
-// calling thread.
+// gone from the scanned folders deleted; unchanged files (same size,
+// modification time and status change time as catalogued) are not read at
+// all, unless `recheck` asks for every file's content to be compared.
+// Reading, extraction and analysis run on a pool of threads; inversion and
+// writing on the calling thread.
+//
+// Memory stays within the RAM budget plus a fixed overhead whatever the
+// input: a file is never read whole unless small, one article's text is
+// cut at max_article_bytes(budget) with a warning naming the file, and a
+// JSON line longer than that is skipped with a warning.
 
 #include <chrono>
 #include <cstdint>
 #include <functional>
+#include <memory>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "analysis/article.h"
 #include "index/merge_policy.h"
+#include "storage/directory.h"
 
 namespace scoop {
 
 struct UpdateOptions {
     std::string index_dir;
+    // The index's storage; when null, the folder index_dir (created if missing).
+    std::shared_ptr<Directory> directory;
     std::vector<std::string> inputs;    // files and folders
     std::optional<InputFormat> format;  // overrides the extension
     std::size_t ram_budget_bytes = std::size_t{256} << 20;
@@ -28,8 +38,9 @@ struct UpdateOptions {
     std::string language;                                     // of a new index; empty: english
     std::uint32_t title_weight = 0;                           // of a new index; 0: 2
     std::uint64_t max_file_bytes = std::uint64_t{256} << 20;  // for whole-file formats
-    bool merge = true;                                        // run the merge policy afterwards
-    bool optimize = false;                                    // merge everything into one segment
+    bool recheck = false;   // hash every file, even those whose size and times match
+    bool merge = true;      // run the merge policy afterwards
+    bool optimize = false;  // merge everything into one segment
     MergePolicy merge_policy;
 };
 
@@ -47,6 +58,9 @@ struct UpdateReport {
     std::uint64_t files_skipped = 0;
     std::uint64_t documents_added = 0;
     std::uint64_t documents_deleted = 0;
+    // Documents of no catalogued file (left by an indexer before canonical
+    // paths, or by damage): removed, so that each file has one copy.
+    std::uint64_t stale_documents_removed = 0;
     std::uint64_t bytes_read = 0;
     std::uint64_t documents_in_index = 0;
     std::size_t segments = 0;
@@ -73,6 +87,11 @@ struct UpdateProgress {
 };
 
 using ProgressCallback = std::function<void(const UpdateProgress&)>;
+
+// The most text one article may have under a RAM budget: its analysis and
+// inversion take several times its size, so an article is limited to a
+// fraction of the budget (README, "Limits").
+std::uint64_t max_article_bytes(std::size_t ram_budget_bytes);
 
 // Throws scoop::Error when the run as a whole cannot proceed: the index is
 // locked or damaged, no input exists, a write fails. Problems with single

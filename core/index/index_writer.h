@@ -13,6 +13,7 @@
 #include "index/merge_policy.h"
 #include "index/segment.h"
 #include "index/segment_builder.h"
+#include "storage/directory.h"
 
 namespace scoop {
 
@@ -29,19 +30,28 @@ struct WriterOptions {
 using MergeListener = std::function<void(std::size_t segments, std::uint64_t documents)>;
 
 // The single writer of an index directory. Holds the LOCK file for its
-// lifetime, so a second writer fails at once with the holder's pid.
+// lifetime, so a second writer fails at once with the holder's pid. The
+// directory is the index's own: a folder that is neither empty nor an
+// index is refused untouched, and the writer removes only files it writes
+// (file_names.h) that no commit references.
 // Documents go to an in-memory segment that becomes a segment file set when
 // the RAM budget is reached; nothing is visible to readers (or survives a
 // crash) until commit(), which makes new segments, deletions and the
 // catalogue current in one atomic manifest replacement.
 class IndexWriter {
   public:
-    IndexWriter(std::string dir, WriterOptions options);
+    // Opens the index in `dir`, or makes one there (an empty folder, or
+    // one left by a run that crashed before its first commit): making an
+    // index commits an empty manifest first, so that the folder is an
+    // index from then on. Throws scoop::Error.
+    IndexWriter(std::shared_ptr<Directory> dir, WriterOptions options);
+    // The same for a folder, created when missing.
+    IndexWriter(const std::string& path, WriterOptions options);
     ~IndexWriter();
     IndexWriter(const IndexWriter&) = delete;
     IndexWriter& operator=(const IndexWriter&) = delete;
 
-    const std::string& dir() const { return dir_; }
+    Directory& directory() { return *dir_; }
     const std::string& language() const { return manifest_.language; }
     const Manifest& manifest() const { return manifest_; }
     const Catalog& catalog() const { return catalog_; }
@@ -64,6 +74,10 @@ class IndexWriter {
         dirty_ = true;
     }
 
+    // Marks for deletion every committed document whose file is not in the
+    // catalogue; returns how many.
+    std::uint64_t delete_uncatalogued_documents();
+
     // Writes the buffer out as a segment (not yet committed).
     void flush();
     // Segments written since the last commit.
@@ -80,14 +94,13 @@ class IndexWriter {
     std::size_t merge(bool to_one_segment, const MergeListener& listener = {});
 
   private:
-    void acquire_lock();
-    void remove_unreferenced_files(const std::vector<std::string>& keep_also = {});
+    void remove_unreferenced_files();
     std::vector<std::uint32_t> documents_of_files(const Segment& segment) const;
     std::shared_ptr<const Segment> open_segment(const SegmentMeta& meta);
 
-    std::string dir_;
+    std::shared_ptr<Directory> dir_;
     WriterOptions options_;
-    int lock_fd_ = -1;
+    std::unique_ptr<DirectoryLock> lock_;
     Manifest manifest_;
     Catalog catalog_;
     // Open committed segments by name, for deletions and merges.

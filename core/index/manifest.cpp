@@ -1,12 +1,10 @@
 #include "index/manifest.h"
 
-#include <filesystem>
 #include <nlohmann/json.hpp>
 
 #include "index/envelope.h"
 #include "index/segment_files.h"
 #include "util/error.h"
-#include "util/file.h"
 
 namespace scoop {
 
@@ -33,13 +31,23 @@ std::vector<std::string> Manifest::referenced_files() const {
     return files;
 }
 
-std::optional<Manifest> load_manifest(const std::string& dir) {
-    const std::string path = join_path(dir, kManifestFile);
-    if (!std::filesystem::exists(path)) return std::nullopt;
-    const std::string bytes = read_file(path);
-    const auto payload =
-        open_envelope({reinterpret_cast<const std::uint8_t*>(bytes.data()), bytes.size()},
-                      kKindManifest, path, true);
+std::optional<Manifest> load_manifest(const Directory& dir) {
+    std::optional<EnvelopeFile> file;
+    try {
+        file.emplace(open_envelope(dir, std::string(kManifestFile), kKindManifest, true));
+    } catch (const FileMissingError&) {
+        return std::nullopt;
+    }
+    const std::string& path = file->path();
+    const auto payload = file->payload();
+    // Names come from the file: they must be names this program writes, so
+    // that no damaged or forged manifest makes a reader open, or a writer
+    // keep, anything outside its own files.
+    auto check_name = [&](const std::string& name, bool ok, const char* what) {
+        if (!ok)
+            throw CorruptIndexError(path, std::string("the manifest names a ") + what + " '" +
+                                              name + "' that this program would not write");
+    };
     try {
         const auto json = nlohmann::json::parse(payload.begin(), payload.end());
         Manifest m;
@@ -52,6 +60,9 @@ std::optional<Manifest> load_manifest(const std::string& dir) {
         m.next_file_id = json.at("next_file_id").get<std::uint64_t>();
         m.next_deletions = json.at("next_deletions").get<std::uint64_t>();
         m.catalog = json.at("catalog").get<std::string>();
+        if (!m.catalog.empty())
+            check_name(m.catalog, classify_file_name(m.catalog) == IndexFileKind::kCatalog,
+                       "catalogue");
         for (const auto& s : json.at("segments")) {
             SegmentMeta meta;
             meta.name = s.at("name").get<std::string>();
@@ -59,6 +70,12 @@ std::optional<Manifest> load_manifest(const std::string& dir) {
             meta.deleted_count = s.at("deleted").get<std::uint32_t>();
             meta.deletions = s.at("deletions").get<std::string>();
             meta.bytes = s.at("bytes").get<std::uint64_t>();
+            check_name(meta.name, is_segment_name(meta.name), "segment");
+            if (!meta.deletions.empty())
+                check_name(meta.deletions,
+                           classify_file_name(meta.deletions) == IndexFileKind::kDeletions &&
+                               meta.deletions.starts_with(meta.name + "."),
+                           "deletions file");
             if (meta.deleted_count > meta.doc_count)
                 throw CorruptIndexError(path, "a segment has more deletions than documents");
             m.segments.push_back(std::move(meta));
@@ -69,7 +86,7 @@ std::optional<Manifest> load_manifest(const std::string& dir) {
     }
 }
 
-void commit_manifest(const std::string& dir, const Manifest& m) {
+void commit_manifest(Directory& dir, const Manifest& m) {
     nlohmann::json json;
     json["generation"] = m.generation;
     json["language"] = m.language;
@@ -86,7 +103,8 @@ void commit_manifest(const std::string& dir, const Manifest& m) {
                                     {"deletions", s.deletions},
                                     {"bytes", s.bytes}});
     }
-    replace_file_atomically(dir, kManifestFile, wrap_in_envelope(kKindManifest, json.dump(1)));
+    replace_atomically(dir, std::string(kManifestFile),
+                       wrap_in_envelope(kKindManifest, json.dump(1)));
 }
 
 }  // namespace scoop

@@ -12,12 +12,11 @@
 #include <string>
 #include <vector>
 
+#include "index/file_names.h"
 #include "index/segment.h"
+#include "storage/directory.h"
 
 namespace scoop {
-
-inline constexpr const char* kManifestFile = "MANIFEST";
-inline constexpr const char* kLockFile = "LOCK";
 
 struct Manifest {
     std::uint64_t generation = 0;
@@ -39,9 +38,9 @@ struct Manifest {
 
 // The manifest of the index in `dir`, or nullopt when there is none.
 // Throws CorruptIndexError when it exists but cannot be read.
-std::optional<Manifest> load_manifest(const std::string& dir);
+std::optional<Manifest> load_manifest(const Directory& dir);
 
 // Makes `manifest` the current one, durably.
-void commit_manifest(const std::string& dir, const Manifest& manifest);
+void commit_manifest(Directory& dir, const Manifest& manifest);
 
 }  // namespace scoop

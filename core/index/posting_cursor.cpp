@@ -13,22 +13,29 @@ namespace {
 // from a damaged frequency; refuse rather than allocate without bound.
 constexpr std::uint64_t kMaxBlockPositions = std::uint64_t{1} << 26;
 
-const std::string kUnknownFile = "index file";
-
 }  // namespace
 
 PostingCursor::PostingCursor(const PostingSource& source, const TermInfo& term)
     : source_(source), term_(term) {
+    const std::span<const std::uint8_t> postings = source.postings->payload();
+    const std::span<const std::uint8_t> positions = source.positions->payload();
     const std::uint64_t end = std::uint64_t{term.postings_offset} + term.data_bytes +
                               term.skip_bytes + term.champion_bytes;
-    if (term.df == 0 || end > source.postings.size() || term.postings_offset > end)
+    if (term.df == 0 || end > postings.size() || term.postings_offset > end)
         corrupt("a term's postings lie outside the file");
     if (term.positions_bytes > 0 &&
-        (term.positions_offset > source.positions.size() ||
-         term.positions_bytes > source.positions.size() - term.positions_offset))
+        (term.positions_offset > positions.size() ||
+         term.positions_bytes > positions.size() - term.positions_offset))
         corrupt_positions("a term's positions lie outside the file");
     blocks_ = term.block_count();
-    data_ = source.postings.data() + term.postings_offset;
+    data_ = postings.data() + term.postings_offset;
+    positions_ = positions.data() + term.positions_offset;
+    // The skip table, impacts and champions are read all over: check them
+    // now. A single block's data is checked here too, the others' as
+    // they are decoded.
+    const std::uint64_t data_checked_here = blocks_ > 1 ? 0 : term.data_bytes;
+    source.postings->verify(term.postings_offset + term.data_bytes - data_checked_here,
+                            data_checked_here + term.skip_bytes + term.champion_bytes);
     if (blocks_ > 1) {
         const std::uint64_t table = std::uint64_t{blocks_} * kSkipEntryBytes;
         if (term.skip_bytes < table) corrupt("a skip table is truncated");
@@ -41,11 +48,11 @@ PostingCursor::PostingCursor(const PostingSource& source, const TermInfo& term)
 }
 
 void PostingCursor::corrupt(const std::string& what) const {
-    throw CorruptIndexError(source_.postings_path ? *source_.postings_path : kUnknownFile, what);
+    throw CorruptIndexError(source_.postings->path(), what);
 }
 
 void PostingCursor::corrupt_positions(const std::string& what) const {
-    throw CorruptIndexError(source_.positions_path ? *source_.positions_path : kUnknownFile, what);
+    throw CorruptIndexError(source_.positions->path(), what);
 }
 
 SkipEntry PostingCursor::skip(std::uint32_t block) const {
@@ -77,6 +84,7 @@ void PostingCursor::load_block(std::uint32_t block) {
             previous = before.last_doc;
         }
         if (begin > end || end > term_.data_bytes) corrupt("a skip entry points outside its term");
+        source_.postings->verify(data_ + begin, end - begin);
     }
     const std::uint8_t* in = data_ + begin;
     const std::uint8_t* limit = data_ + end;
@@ -183,9 +191,10 @@ void PostingCursor::index_positions() {
         if (block_ + 1 < blocks_) end = skip(block_ + 1).positions_start;
     }
     if (begin > end || end > term_.positions_bytes)
-        corrupt("a skip entry's positions lie outside its term");
-    const std::uint8_t* in = source_.positions.data() + term_.positions_offset + begin;
-    positions_limit_ = source_.positions.data() + term_.positions_offset + end;
+        corrupt_positions("a skip entry's positions lie outside its term");
+    source_.positions->verify(positions_ + begin, end - begin);
+    const std::uint8_t* in = positions_ + begin;
+    positions_limit_ = positions_ + end;
     // Full chunks are one width byte and 16 bytes per bit of width: step
     // over them without decoding.
     position_chunks_.clear();

@@ -6,21 +6,19 @@
 #include <string>
 
 #include "index/block_codec.h"
+#include "index/envelope.h"
 #include "index/term_info.h"
 
 namespace scoop {
 
 inline constexpr std::uint32_t kEndDoc = UINT32_MAX;
 
-// The bytes a cursor reads: the payloads of a segment's .post and .pos
-// files, its document count (every doc id must be below it) and the file
-// names to put in error messages.
+// What a cursor reads: a segment's .post and .pos files and its document
+// count (every doc id must be below it).
 struct PostingSource {
-    std::span<const std::uint8_t> postings;
-    std::span<const std::uint8_t> positions;
+    const EnvelopeFile* postings = nullptr;
+    const EnvelopeFile* positions = nullptr;
     std::uint32_t doc_count = 0;
-    const std::string* postings_path = nullptr;
-    const std::string* positions_path = nullptr;
 };
 
 // Walks one term's postings in document order: the primitive every query
@@ -29,9 +27,12 @@ struct PostingSource {
 // jumps over whole blocks with the skip table, and the "shallow" calls read
 // a block's impact frontier without decoding it, for block-max pruning.
 //
-// Damaged data is detected where it is read (every decoded document id is
-// checked against the block's skip entry and the segment size) and reported
-// as CorruptIndexError; it is never read past the end of the file.
+// Damaged data is detected where it is read: the pages of a term's skip
+// table and impacts are checked against the file's page checksums when the
+// cursor is made, those of a block's documents and positions when the block
+// is first decoded, and every decoded document id against the block's skip
+// entry and the segment size. It is reported as CorruptIndexError; nothing
+// is read past the end of the file.
 class PostingCursor {
   public:
     PostingCursor() = default;  // an empty list: doc() is kEndDoc
@@ -107,9 +108,10 @@ class PostingCursor {
 
     PostingSource source_;
     TermInfo term_{};
-    const std::uint8_t* data_ = nullptr;     // first data byte of the term
-    const std::uint8_t* impacts_ = nullptr;  // impacts area (several blocks only)
-    const std::uint8_t* skips_ = nullptr;    // skip table (several blocks only)
+    const std::uint8_t* data_ = nullptr;       // first data byte of the term
+    const std::uint8_t* positions_ = nullptr;  // first position byte of the term
+    const std::uint8_t* impacts_ = nullptr;    // impacts area (several blocks only)
+    const std::uint8_t* skips_ = nullptr;      // skip table (several blocks only)
     std::uint32_t impacts_bytes_ = 0;
     std::uint32_t blocks_ = 0;
 

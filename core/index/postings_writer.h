@@ -17,7 +17,7 @@ inline constexpr std::uint32_t kChampionMinDocs = 512;
 inline constexpr std::size_t kChampions = 32;
 
 }  // namespace scoop
-#include "util/file.h"
+#include "storage/file_writer.h"
 
 namespace scoop {
 

@@ -64,39 +64,37 @@ Deletions Deletions::parse(std::span<const std::uint8_t> payload, std::uint32_t 
     return d;
 }
 
-Segment::Segment(const std::string& dir, const SegmentMeta& meta, bool verify_checksums)
+Segment::Segment(const Directory& dir, const SegmentMeta& meta, bool verify_checksums)
     : meta_(meta) {
-    std::array<std::span<const std::uint8_t>, 5> payloads;
-    files_.reserve(kSegmentFiles.size() + 1);
     for (std::size_t i = 0; i < kSegmentFiles.size(); ++i) {
-        paths_[i] = join_path(dir, segment_file(meta.name, kSegmentFiles[i].extension));
-        files_.emplace_back(paths_[i]);
-        // The dictionary and the document table are small next to the
-        // postings and are read all over; verify them always.
-        const bool verify = verify_checksums || i == 0 || i == 3;
-        payloads[i] =
-            open_envelope(files_.back().bytes(), kSegmentFiles[i].envelope_kind, paths_[i], verify);
+        // The document table is read at random by every query: check it whole.
+        const bool verify = verify_checksums || kSegmentFiles[i].extension == "docs";
+        files_[i] = open_envelope(dir, segment_file(meta.name, kSegmentFiles[i].extension),
+                                  kSegmentFiles[i].envelope_kind, verify);
     }
-    dictionary_ = Dictionary(payloads[0], paths_[0]);
-    docs_ = DocTable(payloads[3], paths_[3]);
+    dictionary_ = Dictionary(files_[0]);
+    docs_ = DocTable(files_[3].payload(), files_[3].path());
     if (docs_.doc_count() != meta.doc_count)
-        throw CorruptIndexError(paths_[3], "holds " + std::to_string(docs_.doc_count()) +
-                                               " documents but the manifest says " +
-                                               std::to_string(meta.doc_count));
-    stored_ = StoredFieldsReader(payloads[4], paths_[4], docs_.doc_count());
-    source_ = PostingSource{payloads[1], payloads[2], docs_.doc_count(), &paths_[1], &paths_[2]};
+        throw CorruptIndexError(files_[3].path(), "holds " + std::to_string(docs_.doc_count()) +
+                                                      " documents but the manifest says " +
+                                                      std::to_string(meta.doc_count));
+    stored_ = StoredFieldsReader(files_[4], docs_.doc_count());
+    source_ = PostingSource{&files_[1], &files_[2], docs_.doc_count()};
 
     if (!meta.deletions.empty()) {
-        const std::string path = join_path(dir, meta.deletions);
-        files_.emplace_back(path);
+        deletions_file_ = open_envelope(dir, meta.deletions, kKindDeletions, true);
         deletions_ =
-            Deletions::parse(open_envelope(files_.back().bytes(), kKindDeletions, path, true),
-                             docs_.doc_count(), path);
+            Deletions::parse(deletions_file_.payload(), docs_.doc_count(), deletions_file_.path());
         if (deletions_.count() != meta.deleted_count)
-            throw CorruptIndexError(path, "holds " + std::to_string(deletions_.count()) +
-                                              " deletions but the manifest says " +
-                                              std::to_string(meta.deleted_count));
+            throw CorruptIndexError(deletions_file_.path(),
+                                    "holds " + std::to_string(deletions_.count()) +
+                                        " deletions but the manifest says " +
+                                        std::to_string(meta.deleted_count));
     }
+}
+
+void Segment::verify_all() const {
+    for (const EnvelopeFile& f : files_) f.verify_all();
 }
 
 }  // namespace scoop

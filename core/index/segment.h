@@ -8,9 +8,10 @@
 
 #include "index/dictionary.h"
 #include "index/doc_table.h"
+#include "index/envelope.h"
 #include "index/posting_cursor.h"
 #include "index/stored_fields.h"
-#include "util/file.h"
+#include "storage/directory.h"
 
 namespace scoop {
 
@@ -53,9 +54,10 @@ class Deletions {
 class Segment {
   public:
     // Checks every file's envelope; with `verify_checksums` also every
-    // checksum (the dictionary's, the document table's and the deletions'
-    // are always verified: they are read whole or at random).
-    Segment(const std::string& dir, const SegmentMeta& meta, bool verify_checksums);
+    // page's checksum now. Otherwise the document table and the deletions
+    // (read at random everywhere) are checked whole now, and the other
+    // files page by page as they are first read.
+    Segment(const Directory& dir, const SegmentMeta& meta, bool verify_checksums);
     Segment(const Segment&) = delete;  // cursors point into it
     Segment& operator=(const Segment&) = delete;
 
@@ -73,12 +75,14 @@ class Segment {
     const DocTable& docs() const { return docs_; }
     const StoredFieldsReader& stored() const { return stored_; }
 
-    const std::string& file_path(std::size_t kind) const { return paths_[kind]; }
+    const std::string& file_path(std::size_t kind) const { return files_[kind].path(); }
+    // Checks every page of every file (indexer --check, searcher --verify).
+    void verify_all() const;
 
   private:
     SegmentMeta meta_;
-    std::array<std::string, 5> paths_;
-    std::vector<MappedFile> files_;
+    std::array<EnvelopeFile, 5> files_;
+    EnvelopeFile deletions_file_;
     Dictionary dictionary_;
     DocTable docs_;
     StoredFieldsReader stored_;

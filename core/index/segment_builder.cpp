@@ -26,8 +26,7 @@ AnalyzedDocument analyze_article(Analyzer& analyzer, Article article, std::uint6
     return doc;
 }
 
-SegmentBuilder::SegmentBuilder(const std::string& dir, std::string segment,
-                               std::uint32_t title_weight)
+SegmentBuilder::SegmentBuilder(Directory& dir, std::string segment, std::uint32_t title_weight)
     : segment_(std::move(segment)),
       title_weight_(std::max<std::uint32_t>(title_weight, 1)),
       files_(dir, segment_),

@@ -45,7 +45,7 @@ class SegmentBuilder {
   public:
     // Title words count `title_weight` times in the text field's stem
     // frequencies and length (word lists keep true positions and counts).
-    SegmentBuilder(const std::string& dir, std::string segment, std::uint32_t title_weight = 1);
+    SegmentBuilder(Directory& dir, std::string segment, std::uint32_t title_weight = 1);
 
     void add(const AnalyzedDocument& doc);
     const std::string& name() const { return segment_; }

@@ -1,25 +1,13 @@
 #include "index/segment_files.h"
 
-#include <fmt/format.h>
+#include "index/file_names.h"
 
 namespace scoop {
 
-std::string segment_name(std::uint64_t number) {
-    return fmt::format("seg-{:06d}", number);
-}
-
-std::string segment_file(std::string_view segment, std::string_view extension) {
-    return fmt::format("{}.{}", segment, extension);
-}
-
-std::string deletions_file(std::string_view segment, std::uint64_t generation) {
-    return fmt::format("{}.{}.del", segment, generation);
-}
-
-SegmentFilesWriter::SegmentFilesWriter(const std::string& dir, const std::string& segment) {
+SegmentFilesWriter::SegmentFilesWriter(Directory& dir, const std::string& segment) {
     for (std::size_t i = 0; i < kSegmentFiles.size(); ++i) {
-        files_[i] = std::make_unique<FileWriter>(
-            join_path(dir, segment_file(segment, kSegmentFiles[i].extension)));
+        files_[i] =
+            std::make_unique<FileWriter>(dir, segment_file(segment, kSegmentFiles[i].extension));
         write_envelope_header(*files_[i], kSegmentFiles[i].envelope_kind);
     }
 }

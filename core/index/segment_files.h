@@ -1,7 +1,7 @@
 #pragma once
 
-// The files of one segment and how they are named (docs/FORMAT.md,
-// "Directory"). A segment called "seg-000007" consists of
+// The files of one segment (docs/FORMAT.md, "Directory"; their names are
+// made in file_names.h). A segment called "seg-000007" consists of
 //   seg-000007.dict   term dictionary
 //   seg-000007.post   document numbers, frequencies, impacts, skip tables
 //   seg-000007.pos    positions
@@ -15,7 +15,9 @@
 #include <string_view>
 
 #include "index/envelope.h"
-#include "util/file.h"
+#include "index/file_names.h"
+#include "storage/directory.h"
+#include "storage/file_writer.h"
 
 namespace scoop {
 
@@ -32,14 +34,10 @@ inline constexpr std::array<SegmentFileKind, 5> kSegmentFiles = {{
     {"store", kKindStore},
 }};
 
-std::string segment_name(std::uint64_t number);
-std::string segment_file(std::string_view segment, std::string_view extension);
-std::string deletions_file(std::string_view segment, std::uint64_t generation);
-
 // Creates the five files of a new segment with their headers written.
 class SegmentFilesWriter {
   public:
-    SegmentFilesWriter(const std::string& dir, const std::string& segment);
+    SegmentFilesWriter(Directory& dir, const std::string& segment);
 
     FileWriter& dict() { return *files_[0]; }
     FileWriter& post() { return *files_[1]; }

@@ -17,7 +17,7 @@ constexpr std::uint32_t kGone = UINT32_MAX;
 
 }  // namespace
 
-SegmentSummary merge_segments(const std::string& dir,
+SegmentSummary merge_segments(Directory& dir,
                               std::span<const std::shared_ptr<const Segment>> inputs,
                               const std::string& name) {
     // New numbers for the live documents, in input order.

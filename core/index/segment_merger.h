@@ -12,7 +12,7 @@ namespace scoop {
 // Writes one new segment holding the live documents of `inputs`, in input
 // order, leaving deleted documents behind. Terms are merged in key order
 // straight from the input cursors, so memory stays small whatever the size.
-SegmentSummary merge_segments(const std::string& dir,
+SegmentSummary merge_segments(Directory& dir,
                               std::span<const std::shared_ptr<const Segment>> inputs,
                               const std::string& name);
 

@@ -102,15 +102,31 @@ StoredFieldsReader::BlockCache::BlockCache(BlockCache&& other) noexcept
 }
 
 void StoredFieldsReader::corrupt(const std::string& what) const {
-    throw CorruptIndexError(path_, what);
+    throw CorruptIndexError(file_->path(), what);
 }
 
-StoredFieldsReader::StoredFieldsReader(std::span<const std::uint8_t> payload, std::string path,
-                                       std::uint32_t doc_count)
-    : payload_(payload), path_(std::move(path)), doc_count_(doc_count) {
+const std::uint8_t* StoredFieldsReader::checked(std::uint64_t offset, std::uint64_t size) const {
+    if (offset > payload_.size() || size > payload_.size() - offset)
+        corrupt("a read past the end of the stored fields");
+    file_->verify(offset, size);
+    return payload_.data() + offset;
+}
+
+std::uint64_t StoredFieldsReader::fixed64_at(const std::uint8_t* p) const {
+    file_->verify(p, 8);
+    return load_fixed64(p);
+}
+
+std::uint32_t StoredFieldsReader::fixed32_at(const std::uint8_t* p) const {
+    file_->verify(p, 4);
+    return load_fixed32(p);
+}
+
+StoredFieldsReader::StoredFieldsReader(const EnvelopeFile& file, std::uint32_t doc_count)
+    : file_(&file), payload_(file.payload()), doc_count_(doc_count) {
     if (payload_.size() < kTrailerBytes) corrupt("stored fields too short");
     const std::uint64_t size = payload_.size() - kTrailerBytes;
-    const std::uint8_t* t = payload_.data() + size;
+    const std::uint8_t* t = checked(size, kTrailerBytes);
     const std::uint64_t body_index = load_fixed64(t);
     body_blocks_ = load_fixed32(t + 8);
     const std::uint64_t meta = load_fixed64(t + 12), meta_ends = load_fixed64(t + 20),
@@ -119,9 +135,11 @@ StoredFieldsReader::StoredFieldsReader(std::span<const std::uint8_t> payload, st
     const std::uint32_t docs = load_fixed32(t + 40);
     if (docs != doc_count_) corrupt("stored document count does not match the segment");
     const std::uint64_t string_ends = size - std::uint64_t{string_count_} * 8;
-    const bool sane = body_index + std::uint64_t{body_blocks_} * kIndexEntryBytes == meta &&
-                      meta <= meta_ends && meta_ends + std::uint64_t{docs} * 8 == strings &&
-                      strings <= string_ends && string_count_ <= size / 8 &&
+    const bool sane = string_count_ <= size / 8 && body_index <= meta &&
+                      (meta - body_index) / kIndexEntryBytes == body_blocks_ &&
+                      (meta - body_index) % kIndexEntryBytes == 0 && meta <= meta_ends &&
+                      meta_ends <= size && (size - meta_ends) / 8 >= docs &&
+                      meta_ends + std::uint64_t{docs} * 8 == strings && strings <= string_ends &&
                       (docs == 0 || body_blocks_ > 0);
     if (!sane) corrupt("stored fields index is malformed");
     body_index_ = payload_.data() + body_index;
@@ -136,19 +154,21 @@ StoredFieldsReader::StoredFieldsReader(std::span<const std::uint8_t> payload, st
 
 std::string_view StoredFieldsReader::string(std::uint64_t id) const {
     if (id >= string_count_) corrupt("a stored document names a string that does not exist");
-    const std::uint64_t begin = id == 0 ? 0 : load_fixed64(string_ends_ + 8 * (id - 1));
-    const std::uint64_t end = load_fixed64(string_ends_ + 8 * id);
+    const std::uint64_t begin = id == 0 ? 0 : fixed64_at(string_ends_ + 8 * (id - 1));
+    const std::uint64_t end = fixed64_at(string_ends_ + 8 * id);
     if (begin > end || end > strings_bytes_) corrupt("the stored string table is malformed");
-    return {reinterpret_cast<const char*>(strings_ + begin), static_cast<std::size_t>(end - begin)};
+    const std::uint8_t* p = strings_ + begin;
+    file_->verify(p, end - begin);
+    return {reinterpret_cast<const char*>(p), static_cast<std::size_t>(end - begin)};
 }
 
 StoredDocument StoredFieldsReader::document(std::uint32_t doc, BlockCache& cache,
                                             bool with_body) const {
     if (doc >= doc_count_) corrupt("document " + std::to_string(doc) + " is not stored");
-    const std::uint64_t begin =
-        doc == 0 ? 0 : load_fixed64(meta_ends_ + 8 * std::uint64_t{doc - 1});
-    const std::uint64_t end = load_fixed64(meta_ends_ + 8 * std::uint64_t{doc});
+    const std::uint64_t begin = doc == 0 ? 0 : fixed64_at(meta_ends_ + 8 * std::uint64_t{doc - 1});
+    const std::uint64_t end = fixed64_at(meta_ends_ + 8 * std::uint64_t{doc});
     if (begin > end || end > meta_bytes_) corrupt("a stored document lies outside the file");
+    file_->verify(meta_ + begin, end - begin);
     ByteReader r(meta_ + begin, meta_ + end);
     StoredDocument d;
     d.date = unzigzag(r.varint64());
@@ -169,19 +189,20 @@ std::string_view StoredFieldsReader::body(std::uint32_t doc, BlockCache& cache) 
     std::uint32_t lo = 0, hi = body_blocks_;
     while (hi - lo > 1) {
         const std::uint32_t mid = lo + (hi - lo) / 2;
-        if (load_fixed32(body_index_ + std::size_t{mid} * kIndexEntryBytes) <= doc)
+        if (fixed32_at(body_index_ + std::size_t{mid} * kIndexEntryBytes) <= doc)
             lo = mid;
         else
             hi = mid;
     }
     const std::uint8_t* entry = body_index_ + std::size_t{lo} * kIndexEntryBytes;
+    file_->verify(entry, kIndexEntryBytes);
     const std::uint32_t first = load_fixed32(entry);
     if (cache.block != lo) {
         const std::uint64_t begin = load_fixed64(entry + 4);
         const std::uint64_t end =
-            lo + 1 < body_blocks_ ? load_fixed64(entry + kIndexEntryBytes + 4) : frames_end_;
+            lo + 1 < body_blocks_ ? fixed64_at(entry + kIndexEntryBytes + 4) : frames_end_;
         if (begin > end || end > frames_end_) corrupt("a stored block lies outside the file");
-        const void* src = payload_.data() + begin;
+        const void* src = checked(begin, end - begin);
         const std::size_t src_size = static_cast<std::size_t>(end - begin);
         const unsigned long long size = ZSTD_getFrameContentSize(src, src_size);
         if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN ||

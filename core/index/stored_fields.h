@@ -20,7 +20,8 @@
 #include <vector>
 
 #include "analysis/article.h"
-#include "util/file.h"
+#include "index/envelope.h"
+#include "storage/file_writer.h"
 
 namespace scoop {
 
@@ -71,8 +72,8 @@ class StoredFieldsWriter {
 class StoredFieldsReader {
   public:
     StoredFieldsReader() = default;
-    StoredFieldsReader(std::span<const std::uint8_t> payload, std::string path,
-                       std::uint32_t doc_count);
+    // `file` must outlive the reader; its pages are checked as they are read.
+    StoredFieldsReader(const EnvelopeFile& file, std::uint32_t doc_count);
 
     // The last decompressed body block, reused while the next body asked for
     // is in it: keep one per thread.
@@ -98,8 +99,13 @@ class StoredFieldsReader {
     std::string_view string(std::uint64_t id) const;
     [[noreturn]] void corrupt(const std::string& what) const;
 
+    // Bytes of the file, checked against its page checksums first.
+    const std::uint8_t* checked(std::uint64_t offset, std::uint64_t size) const;
+    std::uint64_t fixed64_at(const std::uint8_t* p) const;
+    std::uint32_t fixed32_at(const std::uint8_t* p) const;
+
+    const EnvelopeFile* file_ = nullptr;
     std::span<const std::uint8_t> payload_;
-    std::string path_;
     std::uint32_t doc_count_ = 0;
     const std::uint8_t* body_index_ = nullptr;  // body_blocks x (first doc u32, offset u64)
     std::uint32_t body_blocks_ = 0;

@@ -7,6 +7,7 @@
 
 #include "index/common_words.h"
 #include "index/segment_builder.h"
+#include "storage/memory_directory.h"
 #include "test_util.h"
 
 namespace scoop {
@@ -26,7 +27,7 @@ Token make_token(const std::string& word, std::uint32_t position) {
 // Builds a segment of `docs` documents whose bodies draw words from a
 // skewed vocabulary, and records what every term's postings must be.
 struct Fixture {
-    testing::TempDir dir;
+    MemoryDirectory dir;
     Model model;
     std::vector<AnalyzedDocument> docs;
     SegmentMeta meta;
@@ -39,7 +40,7 @@ struct Fixture {
         // Common words among the frequent ones: pairs with them are terms.
         vocabulary[0] = "the";
         vocabulary[3] = "of";
-        SegmentBuilder builder(dir.str(), "seg-000001");
+        SegmentBuilder builder(dir, "seg-000001");
         for (std::uint32_t d = 0; d < doc_count; ++d) {
             AnalyzedDocument doc;
             doc.article.title = "Title " + std::to_string(d);
@@ -101,7 +102,7 @@ class SegmentSizes : public ::testing::TestWithParam<std::uint32_t> {};
 
 TEST_P(SegmentSizes, EveryWordListMatchesTheModel) {
     Fixture f(GetParam());
-    Segment segment(f.dir.str(), f.meta, true);
+    Segment segment(f.dir, f.meta, true);
     EXPECT_EQ(segment.doc_count(), GetParam());
     for (const auto& [key, postings] : f.model) {
         const auto info = segment.find(key);
@@ -115,7 +116,7 @@ TEST_P(SegmentSizes, EveryWordListMatchesTheModel) {
 
 TEST_P(SegmentSizes, AdvanceAgreesWithLinearScan) {
     Fixture f(GetParam(), 3);
-    Segment segment(f.dir.str(), f.meta, true);
+    Segment segment(f.dir, f.meta, true);
     std::mt19937 rng(5);
     for (const auto& [key, postings] : f.model) {
         std::vector<std::uint32_t> docs;
@@ -143,7 +144,7 @@ TEST_P(SegmentSizes, AdvanceAgreesWithLinearScan) {
 
 TEST_P(SegmentSizes, ShallowImpactsBoundEveryPosting) {
     Fixture f(GetParam(), 9);
-    Segment segment(f.dir.str(), f.meta, true);
+    Segment segment(f.dir, f.meta, true);
     for (const auto& [key, postings] : f.model) {
         const auto info = segment.find(key);
         ASSERT_TRUE(info);
@@ -172,7 +173,7 @@ INSTANTIATE_TEST_SUITE_P(Sizes, SegmentSizes,
 
 TEST(Segment, StoredFieldsAndDocTableRoundTrip) {
     Fixture f(700);
-    Segment segment(f.dir.str(), f.meta, true);
+    Segment segment(f.dir, f.meta, true);
     StoredFieldsReader::BlockCache cache;
     for (std::uint32_t d = 0; d < 700; d += 7) {
         const StoredDocument doc = segment.stored().document(d, cache);
@@ -189,7 +190,7 @@ TEST(Segment, StoredFieldsAndDocTableRoundTrip) {
 
 TEST(Segment, DictionaryWalksEveryTermInOrder) {
     Fixture f(300);
-    Segment segment(f.dir.str(), f.meta, true);
+    Segment segment(f.dir, f.meta, true);
     std::vector<std::string> keys;
     for (auto it = segment.dictionary().begin(); it.valid(); it.next()) keys.emplace_back(it.key());
     EXPECT_TRUE(std::is_sorted(keys.begin(), keys.end()));
