@@ -13,6 +13,7 @@
 #include "analysis/extractor.h"
 #include "analysis/stemmer.h"
 #include "command_line.h"
+#include "index/index_check.h"
 #include "index/index_reader.h"
 #include "index/index_stats.h"
 #include "index/index_updater.h"
@@ -281,11 +282,19 @@ int main(int argc, char** argv) {
         if (stats || check) {
             auto reader = IndexReader::open(index_dir, ReaderOptions{check});
             if (check) {
-                check_index(*reader);
-                reader->load_catalog();
+                const CheckReport report = check_index(*reader);
+                if (report.stale_documents > 0) {
+                    fmt::print(stderr,
+                               "indexer: {}: {} documents belong to no indexed file (copies left "
+                               "by an older indexer); run the indexer on the same paths to "
+                               "remove them\n",
+                               visible(index_dir), format_count(report.stale_documents));
+                    return 1;
+                }
                 fmt::print(
                     "{}: OK ({} documents in {} segments, every checksum and posting verified)\n",
-                    index_dir, format_count(reader->live_doc_count()), reader->segments().size());
+                    visible(index_dir), format_count(reader->live_doc_count()),
+                    reader->segments().size());
             }
             if (stats) print_stats(compute_stats(*reader), index_dir, json);
             return 0;

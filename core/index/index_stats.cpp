@@ -71,27 +71,4 @@ IndexStats compute_stats(const IndexReader& reader) {
     return stats;
 }
 
-void check_index(const IndexReader& reader) {
-    for (const auto& segment : reader.segments()) {
-        for (auto it = segment->dictionary().begin(); it.valid(); it.next()) {
-            PostingCursor c = segment->postings(it.info());
-            std::uint32_t n = 0;
-            for (; c.doc() != kEndDoc; c.next()) {
-                c.freq();
-                c.positions();
-                ++n;
-            }
-            if (n != it.info().df)
-                throw CorruptIndexError(
-                    segment->posting_source().postings->path(),
-                    "term '" + describe_key(it.key()) + "' has " + std::to_string(n) +
-                        " postings but its dictionary entry says " + std::to_string(it.info().df));
-        }
-        StoredFieldsReader::BlockCache cache;
-        for (std::uint32_t d = 0; d < segment->doc_count(); ++d)
-            segment->stored().document(d, cache);
-        segment->verify_all();
-    }
-}
-
 }  // namespace scoop

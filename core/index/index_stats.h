@@ -26,9 +26,4 @@ struct IndexStats {
 
 IndexStats compute_stats(const IndexReader& reader);
 
-// Reads every byte of the index the way queries would and checks it:
-// checksums, every postings block, every stored document. Throws
-// CorruptIndexError naming the first damaged file.
-void check_index(const IndexReader& reader);
-
 }  // namespace scoop

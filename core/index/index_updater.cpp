@@ -37,6 +37,10 @@ constexpr std::size_t kJsonChunkBytes = std::size_t{2} << 20;
 constexpr std::size_t kAheadShare = 8;
 // Undelivered pieces a worker may hold before it waits for the writer.
 constexpr std::size_t kMaxPendingChunks = 2;
+// Texts longer than this are analysed one at a time (see large_text_gate).
+constexpr std::size_t kLargeText = std::size_t{1} << 20;
+// Memory inverting a document takes, as a multiple of its analysed size.
+constexpr std::uint64_t kInversionFactor = 3;
 
 struct FileTask {
     std::string path;
@@ -302,12 +306,13 @@ class Updater {
         }
         std::string text = file->read_prefix(article_limit_ + 1);
         FileResult r = std::move(head);
+        std::unique_lock gate = large_text_gate(text.size());
         if (text.size() > article_limit_) {
             text.resize(cut_point(text, static_cast<std::size_t>(article_limit_)));
             r.warnings.push_back({task.path, 0,
                                   "article cut at " + megabytes(text.size()) + " of " +
                                       megabytes(r.bytes) +
-                                      ": an article may have at most 1/32 of --ram-mb (" +
+                                      ": an article may have at most 1/64 of --ram-mb (" +
                                       megabytes(article_limit_) + "); the rest is not indexed"});
         }
         add_articles(task, r, extract_articles(text, task.path, task.format), 0, analyzer);
@@ -317,7 +322,16 @@ class Updater {
                 r.warnings.empty() ? "no article text found" : r.warnings.back().message;
             r.warnings.clear();
         }
+        if (gate) gate.unlock();  // before waiting for the writer: it may wait for us
         results_.push(index, std::move(r));
+    }
+
+    // A text of more than a MiB takes tens of times its size to analyse:
+    // such texts are analysed one at a time, so that two workers never hold
+    // two of them at once.
+    std::unique_lock<std::mutex> large_text_gate(std::size_t bytes) {
+        if (bytes <= kLargeText) return {};
+        return std::unique_lock(large_text_);
     }
 
     void process_lines(const FileTask& task, std::size_t index, Analyzer& analyzer,
@@ -343,13 +357,14 @@ class Updater {
             [&](std::string_view text, std::uint32_t first_line) {
                 if (any) deliver(false);
                 any = true;
+                std::unique_lock gate = large_text_gate(text.size());
                 add_articles(task, *pending, extract_articles(text, task.path, task.format),
                              first_line - 1, analyzer);
             },
             [&](std::uint32_t line, std::uint64_t bytes) {
                 pending->warnings.push_back({task.path, line,
                                              "a line of " + megabytes(bytes) +
-                                                 ", longer than an article may be (1/32 of "
+                                                 ", longer than an article may be (1/64 of "
                                                  "--ram-mb: " +
                                                  megabytes(article_limit_) + "); skipped"});
             });
@@ -439,6 +454,13 @@ class Updater {
             }
             for (AnalyzedDocument& doc : r.docs) {
                 doc.file_id = file_id;
+                // Inverting a large document takes several times its size
+                // on top of the buffer: write the buffer out first when the
+                // two would not fit in the budget together.
+                const std::uint64_t need = kInversionFactor * doc.memory_bytes();
+                if (need > kLargeText &&
+                    writer_.buffered_bytes() + need > options_.ram_budget_bytes)
+                    writer_.flush();
                 writer_.add(doc);
                 ++docs;
             }
@@ -485,12 +507,13 @@ class Updater {
     std::atomic<std::size_t> next_task_{0};
     OrderedResults results_;
     std::uint64_t article_limit_;
+    std::mutex large_text_;
 };
 
 }  // namespace
 
 std::uint64_t max_article_bytes(std::size_t ram_budget_bytes) {
-    return std::clamp<std::uint64_t>(ram_budget_bytes / 32, std::uint64_t{1} << 20,
+    return std::clamp<std::uint64_t>(ram_budget_bytes / 64, std::uint64_t{1} << 20,
                                      std::uint64_t{256} << 20);
 }
 

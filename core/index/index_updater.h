@@ -10,7 +10,7 @@
 //
 // Memory stays within the RAM budget plus a fixed overhead whatever the
 // input: a file is never read whole unless small, one article's text is
-// cut at max_article_bytes(budget) with a warning naming the file, and a
+// cut at max_article_bytes(budget) (1/64 of it) with a warning naming the file, and a
 // JSON line longer than that is skipped with a warning.
 
 #include <chrono>

@@ -96,7 +96,14 @@ StoredFieldsReader::BlockCache::~BlockCache() {
     ZSTD_freeDCtx(ctx);
 }
 StoredFieldsReader::BlockCache::BlockCache(BlockCache&& other) noexcept
-    : block(other.block), data(std::move(other.data)), ends(std::move(other.ends)), ctx(other.ctx) {
+    : block(other.block),
+      data(std::move(other.data)),
+      ends(std::move(other.ends)),
+      size(other.size),
+      input_begin(other.input_begin),
+      input_end(other.input_end),
+      input_used(other.input_used),
+      ctx(other.ctx) {
     other.block = UINT32_MAX;
     other.ctx = ZSTD_createDCtx();
 }
@@ -162,8 +169,8 @@ std::string_view StoredFieldsReader::string(std::uint64_t id) const {
     return {reinterpret_cast<const char*>(p), static_cast<std::size_t>(end - begin)};
 }
 
-StoredDocument StoredFieldsReader::document(std::uint32_t doc, BlockCache& cache,
-                                            bool with_body) const {
+StoredDocument StoredFieldsReader::document(std::uint32_t doc, BlockCache& cache, bool with_body,
+                                            std::size_t max_body_bytes) const {
     if (doc >= doc_count_) corrupt("document " + std::to_string(doc) + " is not stored");
     const std::uint64_t begin = doc == 0 ? 0 : fixed64_at(meta_ends_ + 8 * std::uint64_t{doc - 1});
     const std::uint64_t end = fixed64_at(meta_ends_ + 8 * std::uint64_t{doc});
@@ -179,11 +186,50 @@ StoredDocument StoredFieldsReader::document(std::uint32_t doc, BlockCache& cache
     if (!r.ok() || !r.at_end()) corrupt("a stored document is malformed");
     d.path = string(path);
     d.source = string(source);
-    if (with_body) d.body = body(doc, cache);
+    if (with_body) d.body = body(doc, cache, max_body_bytes);
     return d;
 }
 
-std::string_view StoredFieldsReader::body(std::uint32_t doc, BlockCache& cache) const {
+bool StoredFieldsReader::decompress_more(BlockCache& cache) const {
+    if (cache.data.size() == cache.size) return false;
+    // Input in pieces whose pages are checked before zstd reads them.
+    constexpr std::size_t kInputPiece = 64 * 1024;
+    constexpr std::size_t kOutputPiece = 256 * 1024;
+    const std::size_t before = cache.data.size();
+    const std::size_t room =
+        static_cast<std::size_t>(std::min<std::uint64_t>(kOutputPiece, cache.size - before));
+    cache.data.resize(before + room);
+    ZSTD_outBuffer out{cache.data.data(), cache.data.size(), before};
+    while (out.pos < out.size) {
+        const std::uint64_t left = cache.input_end - cache.input_begin - cache.input_used;
+        const std::size_t piece =
+            static_cast<std::size_t>(std::min<std::uint64_t>(kInputPiece, left));
+        const std::uint8_t* src = checked(cache.input_begin + cache.input_used, piece);
+        ZSTD_inBuffer in{src, piece, 0};
+        const std::size_t rc = ZSTD_decompressStream(cache.ctx, &out, &in);
+        if (ZSTD_isError(rc))
+            corrupt(std::string("a stored block is damaged: ") + ZSTD_getErrorName(rc));
+        cache.input_used += in.pos;
+        if (rc == 0 && out.pos < out.size) corrupt("a stored block is damaged: short");
+        if (in.pos == 0 && out.pos < out.size && left == 0)
+            corrupt("a stored block is damaged: truncated");
+    }
+    // The records completed by what came out.
+    ByteReader r(std::string_view(cache.data).substr(cache.ends.empty() ? 0 : cache.ends.back()));
+    const auto* base = reinterpret_cast<const std::uint8_t*>(cache.data.data());
+    while (!r.at_end()) {
+        r.length_prefixed();
+        if (!r.ok()) break;
+        cache.ends.push_back(static_cast<std::uint32_t>(r.position() - base));
+    }
+    if (cache.data.size() == cache.size &&
+        (cache.ends.empty() ? 0 : cache.ends.back()) != cache.size)
+        corrupt("a stored block is malformed");
+    return true;
+}
+
+std::string_view StoredFieldsReader::body(std::uint32_t doc, BlockCache& cache,
+                                          std::size_t max_bytes) const {
     if (doc >= doc_count_) corrupt("document " + std::to_string(doc) + " is not stored");
     // Last block whose first document <= doc.
     std::uint32_t lo = 0, hi = body_blocks_;
@@ -197,39 +243,50 @@ std::string_view StoredFieldsReader::body(std::uint32_t doc, BlockCache& cache) 
     const std::uint8_t* entry = body_index_ + std::size_t{lo} * kIndexEntryBytes;
     file_->verify(entry, kIndexEntryBytes);
     const std::uint32_t first = load_fixed32(entry);
+    if (doc < first) corrupt("a stored block is missing documents");
     if (cache.block != lo) {
         const std::uint64_t begin = load_fixed64(entry + 4);
         const std::uint64_t end =
             lo + 1 < body_blocks_ ? fixed64_at(entry + kIndexEntryBytes + 4) : frames_end_;
         if (begin > end || end > frames_end_) corrupt("a stored block lies outside the file");
-        const void* src = checked(begin, end - begin);
-        const std::size_t src_size = static_cast<std::size_t>(end - begin);
-        const unsigned long long size = ZSTD_getFrameContentSize(src, src_size);
+        // The frame header says how large the block is.
+        const std::size_t head = static_cast<std::size_t>(std::min<std::uint64_t>(end - begin, 18));
+        const unsigned long long size = ZSTD_getFrameContentSize(checked(begin, head), end - begin);
         if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN ||
             size > kMaxBlockBytes)
             corrupt("a stored block is damaged");
         cache.block = UINT32_MAX;
-        cache.data.resize(static_cast<std::size_t>(size));
-        const std::size_t n =
-            ZSTD_decompressDCtx(cache.ctx, cache.data.data(), cache.data.size(), src, src_size);
-        if (ZSTD_isError(n) || n != size)
-            corrupt(std::string("a stored block is damaged: ") +
-                    (ZSTD_isError(n) ? ZSTD_getErrorName(n) : "short"));
+        cache.data.clear();
         cache.ends.clear();
-        ByteReader r(cache.data);
-        const auto* base = reinterpret_cast<const std::uint8_t*>(cache.data.data());
-        while (r.ok() && !r.at_end()) {
-            r.length_prefixed();
-            if (r.ok()) cache.ends.push_back(static_cast<std::uint32_t>(r.position() - base));
-        }
-        if (!r.ok()) corrupt("a stored block is malformed");
+        cache.size = size;
+        cache.input_begin = begin;
+        cache.input_end = end;
+        cache.input_used = 0;
+        ZSTD_DCtx_reset(cache.ctx, ZSTD_reset_session_only);
         cache.block = lo;
     }
     const std::uint32_t k = doc - first;
-    if (k >= cache.ends.size()) corrupt("a stored block is missing documents");
+    // Decompress until the record is complete, or holds the bytes asked for.
+    for (;;) {
+        if (k < cache.ends.size()) break;
+        const std::size_t start = cache.ends.empty() ? 0 : cache.ends.back();
+        if (k == cache.ends.size() && cache.data.size() > start) {
+            ByteReader r(std::string_view(cache.data).substr(start));
+            const std::uint64_t length = r.varint64();
+            const std::size_t header = static_cast<std::size_t>(
+                r.position() - reinterpret_cast<const std::uint8_t*>(cache.data.data()) - start);
+            if (r.ok() &&
+                cache.data.size() - start - header >= std::min<std::uint64_t>(length, max_bytes))
+                return std::string_view(cache.data)
+                    .substr(start + header,
+                            static_cast<std::size_t>(std::min<std::uint64_t>(length, max_bytes)));
+        }
+        if (!decompress_more(cache)) corrupt("a stored block is missing documents");
+    }
     const std::uint32_t record_start = k == 0 ? 0 : cache.ends[k - 1];
     ByteReader r(std::string_view(cache.data).substr(record_start));
-    return r.length_prefixed();
+    const std::string_view body = r.length_prefixed();
+    return body.substr(0, std::min(body.size(), max_bytes));
 }
 
 }  // namespace scoop

@@ -87,16 +87,26 @@ class StoredFieldsReader {
       private:
         friend class StoredFieldsReader;
         std::uint32_t block = UINT32_MAX;
-        std::string data;
-        std::vector<std::uint32_t> ends;  // end of each record in data
+        std::string data;                 // the block, decompressed as far as needed
+        std::vector<std::uint32_t> ends;  // end of each complete record in data
+        std::uint64_t size = 0;           // of the whole block, decompressed
+        std::uint64_t input_begin = 0, input_end = 0, input_used = 0;  // its frame
         ZSTD_DCtx* ctx;
     };
 
-    StoredDocument document(std::uint32_t doc, BlockCache& cache, bool with_body = true) const;
-    std::string_view body(std::uint32_t doc, BlockCache& cache) const;
+    // With the body (all of it, or its first `max_body_bytes`) when asked for.
+    StoredDocument document(std::uint32_t doc, BlockCache& cache, bool with_body = true,
+                            std::size_t max_body_bytes = SIZE_MAX) const;
+    // The body, or its first `max_bytes`: a large block is decompressed
+    // only as far as that, so a snippet of a huge article costs what a
+    // snippet of a short one does.
+    std::string_view body(std::uint32_t doc, BlockCache& cache,
+                          std::size_t max_bytes = SIZE_MAX) const;
 
   private:
     std::string_view string(std::uint64_t id) const;
+    // Decompresses more of the cached block; false once it is all there.
+    bool decompress_more(BlockCache& cache) const;
     [[noreturn]] void corrupt(const std::string& what) const;
 
     // Bytes of the file, checked against its page checksums first.

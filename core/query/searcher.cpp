@@ -426,8 +426,8 @@ SearchResult Searcher::search(std::string_view query_text, const SearchOptions& 
         while (si + 1 < segments.size() && reader_->doc_base(si + 1) <= hit.doc) ++si;
         const auto local = static_cast<std::uint32_t>(hit.doc - reader_->doc_base(si));
         if (options.load_documents)
-            hit.document =
-                segments[si]->stored().document(local, stored_caches_[si], options.snippets);
+            hit.document = segments[si]->stored().document(local, stored_caches_[si],
+                                                           options.snippets, kSnippetScanBytes);
         if (options.snippets && options.load_documents) {
             const std::string& text =
                 hit.document.body.empty() ? hit.document.title : hit.document.body;

@@ -35,8 +35,18 @@ HighlightTerms highlight_terms(const Query& query) {
     return terms;
 }
 
-Snippet make_snippet(Analyzer& analyzer, std::string_view text, const HighlightTerms& terms,
-                     std::size_t width) {
+namespace {
+
+struct WindowSnippet {
+    Snippet snippet;
+    long score = -1;           // distinct query items * 1000 + matches; -1: none
+    std::size_t distinct = 0;  // query items matched in the passage
+};
+
+// The snippet of one window of the text; `more_before` and `more_after`
+// say whether the text goes on beyond the window.
+WindowSnippet snippet_in(Analyzer& analyzer, std::string_view text, const HighlightTerms& terms,
+                         std::size_t width, bool more_before, bool more_after) {
     const std::vector<Token> tokens = analyzer.analyze_with_source_offsets(text);
     // Which query item each token matches (-1: none). Items: stems, words
     // and prefixes share one numbering by text; each phrase is one item.
@@ -75,7 +85,7 @@ Snippet make_snippet(Analyzer& analyzer, std::string_view text, const HighlightT
     }
 
     // Best window of tokens [first, last] spanning at most `width` bytes.
-    std::size_t best_first = 0, best_last = 0;
+    std::size_t best_first = 0, best_last = 0, best_distinct = 0;
     long best_score = -1;
     std::vector<int> seen(items.size(), 0);
     std::size_t distinct = 0, hits = 0, first = 0;
@@ -96,6 +106,7 @@ Snippet make_snippet(Analyzer& analyzer, std::string_view text, const HighlightT
             best_score = score;
             best_first = first;
             best_last = last;
+            best_distinct = distinct;
         }
     }
 
@@ -116,13 +127,16 @@ Snippet make_snippet(Analyzer& analyzer, std::string_view text, const HighlightT
     while (begin > 0 && (static_cast<unsigned char>(text[begin]) & 0xC0) == 0x80) --begin;
     while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80) ++end;
 
-    Snippet out;
+    WindowSnippet result;
+    result.score = best_score;
+    result.distinct = best_distinct;
+    Snippet& out = result.snippet;
     // Skip leading whitespace; collapse runs; note highlight spans.
     std::size_t token = 0;
     while (token < tokens.size() && tokens[token].end <= begin) ++token;
     std::size_t i = begin;
     while (i < end && is_space(static_cast<unsigned char>(text[i]))) ++i;
-    if (begin > 0) out.text += kEllipsis;
+    if (begin > 0 || more_before) out.text += kEllipsis;
     bool pending_space = false;
     std::size_t open_highlight = std::string::npos;
     for (; i < end; ++i) {
@@ -145,7 +159,7 @@ Snippet make_snippet(Analyzer& analyzer, std::string_view text, const HighlightT
             open_highlight = std::string::npos;
         }
     }
-    if (end < text.size()) out.text += kEllipsis;
+    if (end < text.size() || more_after) out.text += kEllipsis;
 
     // "[strictly defensive]", "[S-300]": one highlight for words next to each
     // other, not one per word.
@@ -162,7 +176,40 @@ Snippet make_snippet(Analyzer& analyzer, std::string_view text, const HighlightT
         merged.push_back(h);
     }
     out.highlights = std::move(merged);
-    return out;
+    return result;
+}
+
+}  // namespace
+
+Snippet make_snippet(Analyzer& analyzer, std::string_view text, const HighlightTerms& terms,
+                     std::size_t width) {
+    // A long text is read in windows, from the start, until one holds every
+    // query item or kSnippetScanBytes are read: the cost of a snippet does
+    // not grow with the article.
+    constexpr std::size_t kWindow = 32 * 1024;
+    if (text.size() <= kWindow)
+        return snippet_in(analyzer, text, terms, width, false, false).snippet;
+    const std::size_t items =
+        terms.stems.size() + terms.words.size() + terms.prefixes.size() + terms.phrases.size();
+    const std::size_t scan = std::min(text.size(), kSnippetScanBytes);
+    WindowSnippet best;
+    for (std::size_t start = 0; start < scan;) {
+        // Windows end at a space, so no word is cut; a word cut by a
+        // window's end could only miss a match, never make a wrong one.
+        std::size_t end = std::min(text.size(), start + kWindow);
+        if (end < text.size()) {
+            const std::size_t space = text.find(' ', end);
+            end = space == std::string_view::npos || space - end > 1024 ? end : space;
+            while (end < text.size() && (static_cast<unsigned char>(text[end]) & 0xC0) == 0x80)
+                ++end;
+        }
+        WindowSnippet w = snippet_in(analyzer, text.substr(start, end - start), terms, width,
+                                     start > 0, end < text.size());
+        if (w.score > best.score || best.snippet.text.empty()) best = std::move(w);
+        if (best.distinct >= items) break;
+        start = end;
+    }
+    return best.snippet;
 }
 
 }  // namespace scoop

@@ -30,6 +30,10 @@ struct Snippet {
     std::vector<std::pair<std::size_t, std::size_t>> highlights;  // byte ranges in text
 };
 
+// How much of a text a snippet looks at, at most: the first window (32
+// KiB) with every query word, or the best passage in the first 256 KiB.
+inline constexpr std::size_t kSnippetScanBytes = std::size_t{256} << 10;
+
 // The passage of about `width` characters with the most distinct query
 // words (then the most matches), cut at word boundaries. Falls back to the
 // start of the text when nothing matches.

@@ -16,8 +16,8 @@
 #include <random>
 #include <thread>
 
+#include "index/index_check.h"
 #include "index/index_reader.h"
-#include "index/index_stats.h"
 #include "program_runner.h"
 
 extern char** environ;
@@ -64,7 +64,9 @@ void expect_consistent(const std::string& index) {
         return;  // killed before the first commit: no index yet
     std::shared_ptr<const IndexReader> reader;
     ASSERT_NO_THROW(reader = IndexReader::open(index, ReaderOptions{true}));
-    ASSERT_NO_THROW(check_index(*reader));
+    CheckReport check;
+    ASSERT_NO_THROW(check = check_index(*reader));
+    EXPECT_EQ(check.stale_documents, 0u) << "every document belongs to a catalogued file";
     const Catalog catalog = reader->load_catalog();
     std::map<std::uint64_t, std::uint32_t> expected, found;
     std::map<std::uint64_t, std::string> paths;
