@@ -92,5 +92,22 @@ TEST(SearchRegression, PrunedDisjunctionWithADateOnlyPartFinishes) {
     EXPECT_EQ(index.pruned_top("iran AND (date:2009)", 1), std::vector<std::string>{"doc/0"});
 }
 
+// Plain words beside date filters alone are what the query searches for
+// ("iran date:2009": iran, within 2009). When none of them occurs in the
+// index the query matched every document of the period: compiling dropped
+// the words that match nothing, and what was left was the filter alone.
+TEST(SearchRegression, AbsentWordsBesideADateMatchNothing) {
+    SmallIndex index({{"iran", k2009_03_05}, {"talks", k2009_06_01}});
+    const std::set<std::string> none, talks{"doc/1"};
+    EXPECT_EQ(index.all_matches("xqz date:2009"), none);
+    EXPECT_EQ(index.all_matches("xqz yxx after:2009-01-01"), none);
+    EXPECT_EQ(index.all_matches("xqz* date:2009"), none);
+    EXPECT_EQ(index.all_matches("(xqz AND iran) date:2009"), none);
+    EXPECT_EQ(index.all_matches("iran (xqz date:2009)"), (std::set<std::string>{"doc/0"}));
+    // Beside a +required word they stay optional.
+    EXPECT_EQ(index.all_matches("+talks xqz date:2009"), talks);
+    EXPECT_EQ(index.all_matches("xqz talks date:2009"), talks);
+}
+
 }  // namespace
 }  // namespace scoop
