@@ -820,12 +820,14 @@ CorpusScript random_corpus_script(std::uint32_t seed) {
         for (std::uint64_t f = 1; f < fate_of_file.size(); ++f)
             if (fate_of_file[f] == fate) step(Step::Kind::kDeleteFile, f);
     };
-    // Segments of 5 to 150 documents; returns where each segment starts.
+    // Segments of 5 to 150 documents, sometimes 200 to 400 so that lists
+    // span several blocks of 128 in a segment; returns where each starts.
     auto add_in_segments = [&](std::size_t from, std::size_t to) {
         std::vector<std::size_t> starts;
         for (std::size_t i = from; i < to;) {
             starts.push_back(i);
-            const std::size_t end = std::min(to, i + 5 + rng() % 146);
+            const std::size_t size = rng() % 7 == 0 ? 200 + rng() % 201 : 5 + rng() % 146;
+            const std::size_t end = std::min(to, i + size);
             for (; i < end; ++i) add(docs[i]);
             step(Step::Kind::kFlush);
         }
