@@ -47,7 +47,7 @@
 // with the corpus seed, both query strings and the documents in one set
 // and not the other.
 //
-// The suite runs a fixed budget (16 corpora x 125 queries; 4 x 125 under
+// The suite runs a fixed budget (16 corpora x 125 queries; 8 x 125 under
 // AddressSanitizer). By hand, for a long run:
 //   SCOOP_DIFFERENTIAL_SEEDS=N        corpora to run
 //   SCOOP_DIFFERENTIAL_SECONDS=T      or: new corpora until T seconds have passed
@@ -1368,7 +1368,7 @@ constexpr bool kSanitized = false;
 
 Budget budget() {
     Budget b;
-    if (kSanitized) b.corpora = 4;  // the instrumented index build is many times slower
+    if (kSanitized) b.corpora = 8;  // instrumented, the index build is many times slower
     auto number = [](const char* name) -> std::optional<double> {
         const char* v = std::getenv(name);
         if (v == nullptr || *v == '\0') return std::nullopt;
