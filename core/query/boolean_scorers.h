@@ -92,7 +92,11 @@ class AllDocsScorer final : public Scorer {
     }
     double score() override { return 0; }
     double max_score() const override { return 0; }
-    std::uint32_t advance_shallow(std::uint32_t) override { return count_ ? count_ - 1 : kEndDoc; }
+    // One window to the last document; past it, nothing (kEndDoc), as
+    // every scorer says when it has nothing from `target` on.
+    std::uint32_t advance_shallow(std::uint32_t target) override {
+        return target < count_ ? count_ - 1 : kEndDoc;
+    }
     double window_max_score() override { return 0; }
     std::uint64_t cost() const override { return count_; }
     void explain(std::vector<ScorePart>&) override {}

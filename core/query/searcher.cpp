@@ -338,9 +338,11 @@ std::unique_ptr<Searcher::Plan> Searcher::compile(const Query& query, const Sear
         }
         plan->clauses.emplace_back(c.occur, std::move(child));
     }
-    const bool has_required = std::any_of(
-        plan->clauses.begin(), plan->clauses.end(),
-        [](const auto& c) { return c.first == Occur::kMust || c.first == Occur::kFilter; });
+    // Plain clauses are optional only beside a +required one ("+iran
+    // missile"); beside filters alone they are what the query searches for
+    // ("iran date:2009"), so when none of them occurs nothing matches.
+    const bool has_required = std::any_of(plan->clauses.begin(), plan->clauses.end(),
+                                          [](const auto& c) { return c.first == Occur::kMust; });
     if (any_should && !live_should && !has_required) return nothing();
     if (plan->clauses.size() == 1 && plan->clauses[0].first == Occur::kShould)
         return std::move(plan->clauses[0].second);

@@ -9,61 +9,20 @@
 #include <cmath>
 #include <map>
 #include <random>
-#include <set>
 
 #include "analysis/analyzer.h"
 #include "index/index_reader.h"
 #include "index/index_writer.h"
 #include "query/query_parser.h"
 #include "query/searcher.h"
+#include "random_corpus.h"
 #include "test_util.h"
 
 namespace scoop {
 namespace {
 
-// Word families sharing a stem ("vark", "varks", "varking") so that stems
-// and exact words differ, from a Zipf distribution.
-std::vector<std::string> make_vocabulary(std::mt19937& rng, std::size_t n) {
-    const std::string consonants = "bcdfghjklmnprstvz", vowels = "aeiou";
-    std::set<std::string> words;
-    while (words.size() < n) {
-        std::string w;
-        const int syllables = 1 + static_cast<int>(rng() % 3);
-        for (int s = 0; s < syllables; ++s) {
-            w += consonants[rng() % consonants.size()];
-            w += vowels[rng() % vowels.size()];
-        }
-        w += consonants[rng() % consonants.size()];
-        words.insert(w);
-        if (rng() % 4 == 0) words.insert(w + "s");
-        if (rng() % 6 == 0) words.insert(w + "ing");
-    }
-    // Common function words among the most frequent, as in real text: the
-    // index keeps pairs with them, and phrases holding them use those.
-    std::vector<std::string> vocabulary(words.begin(), words.end());
-    const char* common[] = {"the", "of", "to", "in", "and", "a", "which"};
-    for (std::size_t k = 0; k < std::size(common); ++k)
-        vocabulary.insert(vocabulary.begin() + static_cast<std::ptrdiff_t>(3 * k), common[k]);
-    return vocabulary;
-}
-
-class Zipf {
-  public:
-    Zipf(std::size_t n, double s) {
-        double sum = 0;
-        for (std::size_t i = 1; i <= n; ++i)
-            cdf_.push_back(sum += 1.0 / std::pow(static_cast<double>(i), s));
-        for (double& c : cdf_) c /= sum;
-    }
-    std::size_t operator()(std::mt19937& rng) const {
-        const double u = std::uniform_real_distribution<double>(0, 1)(rng);
-        return static_cast<std::size_t>(std::lower_bound(cdf_.begin(), cdf_.end(), u) -
-                                        cdf_.begin());
-    }
-
-  private:
-    std::vector<double> cdf_;
-};
+using testing::make_vocabulary;
+using testing::Zipf;
 
 struct ModelDoc {
     bool deleted = false;
