@@ -1,11 +1,13 @@
 #include "analysis/text_extractor.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "analysis/boilerplate.h"
 #include "analysis/date_parser.h"
+#include "analysis/text_blocks.h"
 
 namespace scoop {
 namespace {
@@ -16,6 +18,11 @@ constexpr std::size_t kMaxTitleWords = 30;
 constexpr std::size_t kMaxDateLineBytes = 200;
 constexpr std::size_t kMaxSourceBytes = 80;
 constexpr std::size_t kMaxSourceWords = 6;
+// Prose that marks where an article is: a paragraph of at least this many
+// characters that jusText calls good.
+constexpr std::size_t kMinProseChars = 200;
+// How far above the prose a headline is looked for, in non-blank lines.
+constexpr std::size_t kMaxLinesAboveProse = 12;
 
 enum class Kind { kBlank, kFurniture, kTrailer, kDate, kSource, kByline, kContent };
 
@@ -280,11 +287,138 @@ void choose_date(const std::vector<Line>& lines, std::size_t first_body_line, st
     }
 }
 
+// A line of a menu or link list as text renderers draw them: "• About
+// Me", "* Home", "[Suche    ]", "□ Item", "Home | News | Sport".
+bool is_menu_line(std::string_view text) {
+    for (std::string_view marker : {"\xE2\x80\xA2", "\xE2\x96\xA1", "\xE2\x96\xA0", "\xE2\x97\xA6",
+                                    "\xE2\x96\xAA", "* ", "+ ", "[", "> "})
+        if (text.starts_with(marker)) return true;
+    std::size_t bars = 0;
+    for (std::size_t at = text.find(" | "); at != std::string_view::npos;
+         at = text.find(" | ", at + 3))
+        ++bars;
+    return bars >= 2;
+}
+
+// A quotation or a sentence rather than a headline: it ends in a full
+// stop inside closing quotes, or holds several sentences.
+bool reads_like_sentence(std::string_view text) {
+    for (std::string_view end : {".\"", ".\xE2\x80\x9D", "!\"", "?\"", ".'", ".\xC2\xBB"})
+        if (text.ends_with(end)) return true;
+    return text.find(". ") != std::string_view::npos && count_words(text) > 12;
+}
+
+// The text's paragraphs: runs of content lines between blank or other
+// lines, each menu line a paragraph of its own.
+struct Paragraph {
+    std::size_t first = 0, end = 0;  // line range
+    TextBlock block;
+};
+
+std::vector<Paragraph> paragraphs_of(const std::vector<Line>& lines) {
+    std::vector<Paragraph> paragraphs;
+    for (std::size_t i = 0; i < lines.size();) {
+        if (lines[i].kind != Kind::kContent) {
+            ++i;
+            continue;
+        }
+        Paragraph p;
+        p.first = i;
+        const bool menu = is_menu_line(lines[i].text);
+        std::size_t j = i;
+        do {
+            if (!p.block.text.empty()) p.block.text += ' ';
+            p.block.text += lines[j].text;
+            ++j;
+        } while (!menu && j < lines.size() && lines[j].kind == Kind::kContent &&
+                 !is_menu_line(lines[j].text));
+        p.end = j;
+        measure_block(p.block);
+        // Menu entries are links in the page they were rendered from.
+        if (menu) p.block.link_chars = p.block.chars;
+        paragraphs.push_back(std::move(p));
+        i = j;
+    }
+    return paragraphs;
+}
+
+// Where the article's prose lies, when the text has prose enough for
+// jusText to see: scraped pages put menus and chrome above and below it.
+// Narrows the layout so that neither a menu line nor a trailer word before
+// the prose ends the article, and takes as title the headline closest above
+// the prose.
+void narrow_to_prose(const std::vector<Line>& lines, Layout& layout) {
+    const std::vector<Paragraph> paragraphs = paragraphs_of(lines);
+    std::vector<TextBlock> blocks;
+    blocks.reserve(paragraphs.size());
+    WordCounts words;
+    for (const Paragraph& p : paragraphs) {
+        blocks.push_back(p.block);
+        words.add(p.block.words);
+    }
+    const std::vector<bool> good = classify_blocks(blocks, words.likeliest_language());
+    // The first long good paragraph anchors the prose; the good ones just
+    // before it belong to it, and it runs to the last good paragraph.
+    std::size_t first = kNone, last = kNone;
+    for (std::size_t k = 0; k < paragraphs.size(); ++k) {
+        if (!good[k]) continue;
+        if (first == kNone && paragraphs[k].block.chars >= kMinProseChars) first = k;
+        if (first != kNone) last = k;
+    }
+    if (first == kNone) return;
+    while (first > 0 && good[first - 1]) --first;
+    const std::size_t prose_begin = paragraphs[first].first;
+    std::size_t prose_end = paragraphs[last].end;
+
+    // The headline: the nearest headline-like line above the prose.
+    std::size_t title = kNone;
+    for (std::size_t i = prose_begin, looked = 0; i-- > 0 && looked < kMaxLinesAboveProse;) {
+        if (lines[i].kind == Kind::kBlank) continue;
+        ++looked;
+        if (lines[i].kind == Kind::kTrailer) break;
+        if (lines[i].kind != Kind::kContent) continue;
+        if (is_menu_line(lines[i].text)) continue;
+        const bool alone = (i + 1 >= lines.size() || lines[i + 1].kind != Kind::kContent) &&
+                           (i == 0 || lines[i - 1].kind != Kind::kContent);
+        if (alone && is_headline_like(lines[i].text) && !reads_like_sentence(lines[i].text) &&
+            count_words(lines[i].text) >= 2) {
+            title = i;
+            break;
+        }
+    }
+    if (title != kNone) {
+        layout.title = title;
+        layout.title_is_shortened = false;
+        layout.body_begin = prose_begin;
+    } else if (layout.title == kNone || layout.title >= prose_begin) {
+        layout.title = prose_begin;
+        layout.title_is_shortened = true;
+        layout.body_begin = prose_begin;
+    } else {
+        layout.body_begin = prose_begin;  // what lies between is chrome
+    }
+    // The end: a trailer marker after the prose starts, else the prose's end
+    // and a credit line right after it.
+    layout.body_end = lines.size();
+    for (std::size_t i = prose_begin; i < lines.size(); ++i) {
+        if (lines[i].kind == Kind::kTrailer) {
+            layout.body_end = i;
+            break;
+        }
+    }
+    std::size_t end = prose_end;
+    while (end < lines.size() && lines[end].kind == Kind::kBlank) ++end;
+    if (end < lines.size() && lines[end].kind == Kind::kContent && credit_of(lines[end].text))
+        prose_end = end + 1;
+    layout.body_end = std::min(layout.body_end, prose_end);
+}
+
 }  // namespace
 
 Article extract_text_article(std::string_view utf8) {
     const std::vector<Line> lines = split_lines(utf8);
-    const Layout layout = find_layout(lines);
+    Layout layout = find_layout(lines);
+    narrow_to_prose(lines, layout);
     Article article;
     if (layout.title != kNone) {
         article.title = layout.title_is_shortened ? shorten(lines[layout.title].text)
