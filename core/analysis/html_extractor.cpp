@@ -28,13 +28,11 @@ bool one_of(GumboTag tag, std::initializer_list<GumboTag> tags) {
 
 // Elements without text a reader sees, or with text that is a control's.
 bool is_skipped(GumboTag tag) {
-    return one_of(tag,
-                  {GUMBO_TAG_HEAD,     GUMBO_TAG_SCRIPT,  GUMBO_TAG_STYLE,    GUMBO_TAG_NOSCRIPT,
-                   GUMBO_TAG_TEMPLATE, GUMBO_TAG_SVG,     GUMBO_TAG_MATH,     GUMBO_TAG_SELECT,
-                   GUMBO_TAG_BUTTON,   GUMBO_TAG_INPUT,   GUMBO_TAG_TEXTAREA, GUMBO_TAG_OPTION,
-                   GUMBO_TAG_CANVAS,   GUMBO_TAG_VIDEO,   GUMBO_TAG_AUDIO,    GUMBO_TAG_MAP,
-                   GUMBO_TAG_OBJECT,   GUMBO_TAG_EMBED,   GUMBO_TAG_IFRAME,   GUMBO_TAG_TITLE,
-                   GUMBO_TAG_LABEL,    GUMBO_TAG_NOEMBED, GUMBO_TAG_NOFRAMES});
+    return one_of(tag, {GUMBO_TAG_HEAD, GUMBO_TAG_SCRIPT, GUMBO_TAG_STYLE, GUMBO_TAG_NOSCRIPT,
+                        GUMBO_TAG_TEMPLATE, GUMBO_TAG_SELECT, GUMBO_TAG_INPUT, GUMBO_TAG_TEXTAREA,
+                        GUMBO_TAG_OPTION, GUMBO_TAG_CANVAS, GUMBO_TAG_VIDEO, GUMBO_TAG_AUDIO,
+                        GUMBO_TAG_MAP, GUMBO_TAG_OBJECT, GUMBO_TAG_EMBED, GUMBO_TAG_IFRAME,
+                        GUMBO_TAG_TITLE, GUMBO_TAG_NOEMBED, GUMBO_TAG_NOFRAMES});
 }
 
 bool is_block(GumboTag tag) {
@@ -144,9 +142,12 @@ bool has_token(const std::string& key, std::initializer_list<std::string_view> t
 RegionKind region_kind(const GumboNode* node, bool in_candidate) {
     const GumboTag tag = node->v.element.tag;
     if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML) return RegionKind::kNone;
-    // Captions and credits of pictures are not the article's text.
+    // Captions and credits of pictures are not the article's text; nor are
+    // controls and drawings. An unclosed <button> or <svg> that the HTML5
+    // algorithm wraps around the article is a wrapper (page_regions.h).
+    if (node->v.element.tag_namespace != GUMBO_NAMESPACE_HTML) return RegionKind::kChrome;
     if (one_of(tag, {GUMBO_TAG_NAV, GUMBO_TAG_FOOTER, GUMBO_TAG_ASIDE, GUMBO_TAG_MENU,
-                     GUMBO_TAG_FIGCAPTION}))
+                     GUMBO_TAG_FIGCAPTION, GUMBO_TAG_BUTTON, GUMBO_TAG_LABEL}))
         return RegionKind::kChrome;
     const std::string_view role = attribute(node, "role");
     if (role == "navigation" || role == "complementary" || role == "contentinfo" ||
@@ -298,7 +299,7 @@ class PageWalker {
             Frame frame{node, 0, false, false, 0, false};
             if (node->type == GUMBO_NODE_ELEMENT) {
                 const GumboElement& e = node->v.element;
-                if (e.tag_namespace != GUMBO_NAMESPACE_HTML || is_skipped(e.tag)) return;
+                if (is_skipped(e.tag) && e.tag_namespace == GUMBO_NAMESPACE_HTML) return;
                 if (is_hidden(node)) return;
                 if (e.tag == GUMBO_TAG_BR) {
                     line_break();
