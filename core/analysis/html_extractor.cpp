@@ -70,11 +70,45 @@ int heading_level(GumboTag tag) {
     }
 }
 
+// The attributes the walker looks at, read in one pass over the element's
+// attributes (looking each up costs a scan of them all).
+struct ElementAttributes {
+    std::string_view class_list, id, style, role, itemprop, itemtype;
+    bool hidden = false, aria_hidden = false, href = false;
+
+    explicit ElementAttributes(const GumboNode* node) {
+        const GumboVector& attributes = node->v.element.attributes;
+        for (unsigned i = 0; i < attributes.length; ++i) {
+            const auto* a = static_cast<const GumboAttribute*>(attributes.data[i]);
+            const std::string_view name(a->name);
+            const std::string_view value(a->value);
+            if (name == "class") {
+                class_list = value;
+            } else if (name == "id") {
+                id = value;
+            } else if (name == "style") {
+                style = value;
+            } else if (name == "role") {
+                role = value;
+            } else if (name == "itemprop") {
+                itemprop = value;
+            } else if (name == "itemtype") {
+                itemtype = value;
+            } else if (name == "hidden") {
+                hidden = true;
+            } else if (name == "aria-hidden") {
+                aria_hidden = value == "true";
+            } else if (name == "href") {
+                href = true;
+            }
+        }
+    }
+};
+
 // display:none, visibility:hidden, the hidden attribute, aria-hidden.
-bool is_hidden(const GumboNode* node) {
-    if (has_attribute(node, "hidden")) return true;
-    if (attribute(node, "aria-hidden") == "true") return true;
-    const std::string_view style = attribute(node, "style");
+bool is_hidden(const ElementAttributes& a) {
+    if (a.hidden || a.aria_hidden) return true;
+    const std::string_view style = a.style;
     if (style.empty()) return false;
     std::string squeezed;
     for (char c : style)
@@ -85,14 +119,13 @@ bool is_hidden(const GumboNode* node) {
 
 // Lower-case class and id, with WordPress's state classes that name no
 // part of the page ("comments-open" on the <body> or <article>) removed.
-std::string class_and_id(const GumboNode* node) {
+std::string class_and_id(const ElementAttributes& a) {
     static constexpr std::string_view kStates[] = {
         "comments-open", "comments-closed", "has-sidebar",  "no-sidebar",  "with-sidebar",
         "sidebar-right", "sidebar-left",    "has-comments", "no-comments",
     };
     std::string key = " ";
-    for (const char* name : {"class", "id"}) {
-        const std::string_view value = attribute(node, name);
+    for (const std::string_view value : {a.class_list, a.id}) {
         for (std::size_t i = 0; i < value.size();) {
             while (i < value.size() && (value[i] == ' ' || value[i] == '\t' || value[i] == '\n'))
                 ++i;
@@ -139,7 +172,7 @@ bool has_token(const std::string& key, std::initializer_list<std::string_view> t
 // What the markup says an element is. The names are the ones page
 // templates use (trafilatura's and readability's lists), which are English
 // whatever the language of the page.
-RegionKind region_kind(const GumboNode* node, bool in_candidate) {
+RegionKind region_kind(const GumboNode* node, const ElementAttributes& a, bool in_candidate) {
     const GumboTag tag = node->v.element.tag;
     if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML) return RegionKind::kNone;
     // Captions and credits of pictures are not the article's text; nor are
@@ -149,12 +182,20 @@ RegionKind region_kind(const GumboNode* node, bool in_candidate) {
     if (one_of(tag, {GUMBO_TAG_NAV, GUMBO_TAG_FOOTER, GUMBO_TAG_ASIDE, GUMBO_TAG_MENU,
                      GUMBO_TAG_FIGCAPTION, GUMBO_TAG_BUTTON, GUMBO_TAG_LABEL}))
         return RegionKind::kChrome;
-    const std::string_view role = attribute(node, "role");
+    const std::string_view role = a.role;
     if (role == "navigation" || role == "complementary" || role == "contentinfo" ||
         role == "banner" || role == "search" || role == "menu" || role == "menubar")
         return RegionKind::kChrome;
-    if (attribute(node, "itemprop") == "articleBody") return RegionKind::kArticleBody;
-    const std::string key = class_and_id(node);
+    if (a.itemprop == "articleBody") return RegionKind::kArticleBody;
+    // Class names mark containers; inline elements are not looked at.
+    if (!is_block(tag) && tag != GUMBO_TAG_SPAN && tag != GUMBO_TAG_TIME) return RegionKind::kNone;
+    if (a.class_list.empty() && a.id.empty() && a.itemtype.empty()) {
+        if (tag == GUMBO_TAG_HEADER && !in_candidate) return RegionKind::kChrome;
+        if (tag == GUMBO_TAG_ARTICLE) return RegionKind::kArticle;
+        if (tag == GUMBO_TAG_MAIN) return RegionKind::kMain;
+        return RegionKind::kNone;
+    }
+    const std::string key = class_and_id(a);
     if (key.find("comment") == std::string::npos &&
         contains_any(key,
                      {"articlebody",      "article-body",   "article__body",   "article_body",
@@ -252,7 +293,7 @@ RegionKind region_kind(const GumboNode* node, bool in_candidate) {
                       "post-date", "article-date", "pubdate",      "date-time",    "datetime"}) ||
         has_token(key, {"date", "meta", "time", "info", "datum", "autor"}))
         return RegionKind::kDateLine;
-    const std::string_view itemtype = attribute(node, "itemtype");
+    const std::string_view itemtype = a.itemtype;
     if (tag == GUMBO_TAG_ARTICLE || itemtype.find("Article") != std::string_view::npos ||
         itemtype.find("BlogPosting") != std::string_view::npos ||
         has_token(key, {"article", "post", "entry", "story", "hentry", "blogpost", "blog-post"}))
@@ -300,21 +341,22 @@ class PageWalker {
             if (node->type == GUMBO_NODE_ELEMENT) {
                 const GumboElement& e = node->v.element;
                 if (is_skipped(e.tag) && e.tag_namespace == GUMBO_NAMESPACE_HTML) return;
-                if (is_hidden(node)) return;
+                const ElementAttributes attributes(node);
+                if (is_hidden(attributes)) return;
                 if (e.tag == GUMBO_TAG_BR) {
                     line_break();
                     return;
                 }
                 if (e.tag == GUMBO_TAG_TIME) note_time(node);
-                if (attribute(node, "itemprop") == "datePublished") note_itemprop_date(node);
+                if (attributes.itemprop == "datePublished") note_itemprop_date(node);
                 if (is_block(e.tag)) flush();
-                const RegionKind kind = region_kind(node, in_candidate());
+                const RegionKind kind = region_kind(node, attributes, in_candidate());
                 if (kind != RegionKind::kNone) {
                     open_regions_.push_back(regions_.open(kind, current_region(), blocks_.size()));
                     frame.opened_region = true;
                     if (kind == RegionKind::kDateLine) note_date_element(node);
                 }
-                frame.link = e.tag == GUMBO_TAG_A && has_attribute(node, "href");
+                frame.link = e.tag == GUMBO_TAG_A && attributes.href;
                 frame.heading = heading_level(e.tag);
                 frame.pre = e.tag == GUMBO_TAG_PRE;
                 if (frame.link) ++link_depth_;

@@ -104,7 +104,7 @@ bool RegionTree::in_chrome_below(std::uint32_t region, std::uint32_t ancestor) c
     return false;
 }
 
-MainText find_main_text(const std::vector<TextBlock>& blocks, const RegionTree& regions) {
+MainText find_main_text(std::vector<TextBlock>& blocks, const RegionTree& regions) {
     MainText main;
     main.block_region.resize(blocks.size());
     for (std::size_t i = 0; i < blocks.size(); ++i)
@@ -112,13 +112,12 @@ MainText find_main_text(const std::vector<TextBlock>& blocks, const RegionTree& 
 
     // jusText over the page, chrome marked, for the share of prose.
     WordCounts page_words;
-    std::vector<TextBlock> marked(blocks.begin(), blocks.end());
-    for (std::size_t i = 0; i < marked.size(); ++i) {
-        marked[i].chrome = regions.in_chrome(main.block_region[i]);
-        if (!marked[i].chrome) page_words.add(marked[i].words);
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        blocks[i].chrome = regions.in_chrome(main.block_region[i]);
+        if (!blocks[i].chrome) page_words.add(blocks[i].words);
     }
     const StopWordLanguage language = page_words.likeliest_language();
-    std::vector<bool> prose = classify_blocks(marked, language);
+    std::vector<bool> prose = classify_blocks(blocks, language);
     std::size_t prose_chars = 0;
     for (std::size_t i = 0; i < blocks.size(); ++i)
         if (prose[i]) prose_chars += blocks[i].chars;
@@ -208,7 +207,7 @@ MainText find_main_text(const std::vector<TextBlock>& blocks, const RegionTree& 
         // Too little prose to judge by: all text outside chrome that is
         // not a link list.
         for (std::size_t i = 0; i < blocks.size(); ++i)
-            main.keep[i] = !marked[i].chrome &&
+            main.keep[i] = !blocks[i].chrome &&
                            blocks[i].link_density() <= kMaxLinkDensityInArticle &&
                            !is_boilerplate_line(blocks[i].text);
     }

@@ -73,7 +73,7 @@ struct MainText {
 // when it holds a fair share of the page's prose, and keeps its blocks less
 // chrome, date lines, link lists and furniture lines; without one, jusText
 // over the whole page. A page too small for either keeps all its text
-// outside chrome.
-MainText find_main_text(const std::vector<TextBlock>& blocks, const RegionTree& regions);
+// outside chrome. Sets each block's `chrome` flag from its regions.
+MainText find_main_text(std::vector<TextBlock>& blocks, const RegionTree& regions);
 
 }  // namespace scoop
