@@ -169,6 +169,56 @@ bool has_token(const std::string& key, std::initializer_list<std::string_view> t
     return false;
 }
 
+// Whether a class or id list names site chrome: a token ("nav",
+// "sidebar", "comments"; tokens split at anything not a letter or digit),
+// a token's start ("commentlist", "sharebar"), or a compound written with
+// hyphens ("post-navigation"). Whole tokens, so that "node--promoted" is
+// not "promo".
+bool names_chrome(const std::string& key) {
+    static constexpr std::string_view kTokens[] = {
+        "nav",        "navbar",      "navigation",      "menu",        "menus",         "sidebar",
+        "widget",     "footer",      "breadcrumb",      "breadcrumbs", "cookie",        "cookies",
+        "newsletter", "subscribe",   "subscription",    "advert",      "advertisement", "ad",
+        "ads",        "banner",      "sponsor",         "sponsored",   "promo",         "related",
+        "share",      "sharing",     "shares",          "social",      "comments",      "comment",
+        "tags",       "tagcloud",    "taglist",         "pagination",  "pager",         "popup",
+        "modal",      "recommended", "recommendations", "trending",    "outbrain",      "taboola",
+        "disqus",     "yarpp",       "addtoany",        "sharedaddy",  "shariff",       "rss",
+        "toolbar",    "masthead",    "topbar",          "slider",      "carousel",      "caption",
+        "credit",     "credits",     "copyright",       "disclaimer",  "login",         "signup",
+        "rating",     "ratings",     "byline-social",   "gallery",     "lightbox",      "overlay",
+    };
+    static constexpr std::string_view kPrefixes[] = {
+        "comment",    "related",    "sharebar", "shareaholic", "social",   "sidebar",
+        "breadcrumb", "newsletter", "advert",   "navbar",      "menu",     "footer",
+        "cookie",     "recommend",  "sponsor",  "pagination",  "tagcloud", "subscri",
+    };
+    static constexpr std::string_view kCompounds[] = {
+        "post-navigation", "nav-links",       "more-articles",   "further-reading",
+        "read-also",       "also-read",       "most-read",       "mostread",
+        "most-popular",    "author-box",      "authorbox",       "about-author",
+        "author-bio",      "skip-link",       "screen-reader",   "sr-only",
+        "visually-hidden", "image-credit",    "photo-credit",    "bildunterschrift",
+        "post-tags",       "entry-tags",      "article-tags",    "teaser-list",
+        "print-only",      "jp-relatedposts", "wp-caption-text", "infobox-related",
+    };
+    for (std::string_view compound : kCompounds)
+        if (key.find(compound) != std::string::npos) return true;
+    for (std::size_t i = 0; i < key.size();) {
+        while (i < key.size() && !std::isalnum(static_cast<unsigned char>(key[i]))) ++i;
+        std::size_t end = i;
+        while (end < key.size() && std::isalnum(static_cast<unsigned char>(key[end]))) ++end;
+        const std::string_view token(key.data() + i, end - i);
+        i = end;
+        if (token.empty()) continue;
+        for (std::string_view t : kTokens)
+            if (token == t) return true;
+        for (std::string_view prefix : kPrefixes)
+            if (token.starts_with(prefix)) return true;
+    }
+    return false;
+}
+
 // What the markup says an element is. The names are the ones page
 // templates use (trafilatura's and readability's lists), which are English
 // whatever the language of the page.
@@ -212,77 +262,7 @@ RegionKind region_kind(const GumboNode* node, const ElementAttributes& a, bool i
                       "full-text",        "article-main",   "article__main",   "artikel",
                       "beitrag"}))
         return RegionKind::kArticleBody;
-    if (contains_any(key, {"comment",
-                           "related",
-                           "share",
-                           "sharing",
-                           "social",
-                           "sidebar",
-                           "widget",
-                           "breadcrumb",
-                           "cookie",
-                           "newsletter",
-                           "subscribe",
-                           "advert",
-                           "navigation",
-                           "navbar",
-                           "menu",
-                           "footer",
-                           "pagination",
-                           "popup",
-                           "modal",
-                           "banner",
-                           "sponsor",
-                           "promo",
-                           "recommend",
-                           "tagcloud",
-                           "taglist",
-                           "post-tags",
-                           "entry-tags",
-                           "article-tags",
-                           "authorbox",
-                           "author-box",
-                           "about-author",
-                           "author-bio",
-                           "signup",
-                           "login",
-                           "skip-link",
-                           "screen-reader",
-                           "sr-only",
-                           "visually-hidden",
-                           "copyright",
-                           "disclaimer",
-                           "outbrain",
-                           "taboola",
-                           "disqus",
-                           "relatedposts",
-                           "yarpp",
-                           "addtoany",
-                           "sharedaddy",
-                           "shariff",
-                           "post-navigation",
-                           "nav-links",
-                           "more-articles",
-                           "print-only",
-                           "teaser-list",
-                           "further-reading",
-                           "read-also",
-                           "also-read",
-                           "infobox-related",
-                           "trending",
-                           "most-read",
-                           "mostread",
-                           "most-popular",
-                           "rating",
-                           "byline-social",
-                           "caption",
-                           "image-credit",
-                           "photo-credit",
-                           "bildunterschrift",
-                           "copyright"}) ||
-        has_token(key, {"nav", "ad", "ads", "tags", "rss", "toolbar", "masthead", "topbar", "pager",
-                        "share", "slider", "carousel"}))
-        return RegionKind::kChrome;
+    if (names_chrome(key)) return RegionKind::kChrome;
     // A page's <header> (logo, menus); one inside the article holds its
     // headline and lead.
     if (tag == GUMBO_TAG_HEADER && !in_candidate) return RegionKind::kChrome;

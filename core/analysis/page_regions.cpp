@@ -16,6 +16,8 @@ constexpr double kMaxLinkDensityInArticle = 0.5;
 // The article's region must hold this share of the page's good prose.
 constexpr double kMinShareOfProse = 0.3;
 
+// Below this much prose a page's regions are not judged by it.
+constexpr std::size_t kMinProseForWrappers = 400;
 // Lines shorter than this may introduce a link list or trail the article.
 constexpr std::size_t kMaxIntroChars = 80;
 constexpr std::size_t kMaxTailChars = 50;
@@ -87,6 +89,10 @@ void RegionTree::finish() {
     }
 }
 
+void RegionTree::exempt_from_chrome(std::uint32_t region) {
+    regions_[region].counts_as_chrome = false;
+}
+
 bool RegionTree::within(std::uint32_t region, std::uint32_t ancestor) const {
     if (ancestor == kWholePage) return true;
     for (std::uint32_t r = region; r != kWholePage; r = regions_[r].parent)
@@ -104,11 +110,33 @@ bool RegionTree::in_chrome_below(std::uint32_t region, std::uint32_t ancestor) c
     return false;
 }
 
-MainText find_main_text(std::vector<TextBlock>& blocks, const RegionTree& regions) {
+MainText find_main_text(std::vector<TextBlock>& blocks, RegionTree& regions) {
     MainText main;
     main.block_region.resize(blocks.size());
     for (std::size_t i = 0; i < blocks.size(); ++i)
         main.block_region[i] = regions.region_of_block(i);
+
+    // Chrome by its class name that holds half the page's prose (jusText
+    // with no markup known) is the article under an unlucky name
+    // ("widget blog", "cuerpo-ad"), not chrome.
+    {
+        WordCounts words;
+        for (const TextBlock& b : blocks) words.add(b.words);
+        for (TextBlock& b : blocks) b.chrome = false;
+        const std::vector<bool> plain = classify_blocks(blocks, words.likeliest_language());
+        std::vector<std::size_t> held(regions.regions().size(), 0);
+        std::size_t page = 0;
+        for (std::size_t i = 0; i < blocks.size(); ++i) {
+            if (!plain[i]) continue;
+            page += blocks[i].chars;
+            for (std::uint32_t r = main.block_region[i]; r != kWholePage;
+                 r = regions.regions()[r].parent)
+                held[r] += blocks[i].chars;
+        }
+        if (page >= kMinProseForWrappers)
+            for (std::uint32_t r = 0; r < held.size(); ++r)
+                if (2 * held[r] >= page) regions.exempt_from_chrome(r);
+    }
 
     // jusText over the page, chrome marked, for the share of prose.
     WordCounts page_words;
@@ -172,10 +200,11 @@ MainText find_main_text(std::vector<TextBlock>& blocks, const RegionTree& region
             if (regions.within(r, main.region) && !regions.in_chrome_below(r, main.region))
                 inside.push_back(i);
         }
-        std::size_t last_prose = 0;
+        std::size_t first_prose = 0, last_prose = 0;
         bool any_prose = false;
         for (std::size_t i : inside)
             if (prose[i]) {
+                if (!any_prose) first_prose = i;
                 last_prose = i;
                 any_prose = true;
             }
@@ -186,7 +215,7 @@ MainText find_main_text(std::vector<TextBlock>& blocks, const RegionTree& region
             if (is_date_block(b) || is_boilerplate_line(b.text)) continue;
             // A short line that introduces a list of links ("Lesen Sie
             // auch", "You might also like:") belongs to that list.
-            if (b.chars < kMaxIntroChars && k + 1 < inside.size() &&
+            if (b.chars < kMaxIntroChars && any_prose && i > first_prose && k + 1 < inside.size() &&
                 blocks[inside[k + 1]].link_density() > kMaxLinkDensityInArticle)
                 continue;
             // After the article's last prose, only more text of its kind:

@@ -31,6 +31,8 @@ class RegionTree {
     // Sums the text of nested regions into their ancestors and decides
     // which chrome regions count (see in_chrome). Call once, after the walk.
     void finish();
+    // Makes a region marked chrome count as content after all.
+    void exempt_from_chrome(std::uint32_t region);
 
     // `region` is `ancestor` or lies inside it; everything lies in kWholePage.
     bool within(std::uint32_t region, std::uint32_t ancestor) const;
@@ -74,6 +76,6 @@ struct MainText {
 // chrome, date lines, link lists and furniture lines; without one, jusText
 // over the whole page. A page too small for either keeps all its text
 // outside chrome. Sets each block's `chrome` flag from its regions.
-MainText find_main_text(std::vector<TextBlock>& blocks, const RegionTree& regions);
+MainText find_main_text(std::vector<TextBlock>& blocks, RegionTree& regions);
 
 }  // namespace scoop
