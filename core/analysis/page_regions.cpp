@@ -16,13 +16,15 @@ constexpr double kMaxLinkDensityInArticle = 0.5;
 // The article's region must hold this share of the page's good prose.
 constexpr double kMinShareOfProse = 0.3;
 
+// Blocks that may stand between the article body and a lead above it.
+constexpr std::size_t kMaxLeadGap = 2;
 // Below this much prose a page's regions are not judged by it.
 constexpr std::size_t kMinProseForWrappers = 400;
 // Lines shorter than this may introduce a link list or trail the article.
 constexpr std::size_t kMaxIntroChars = 80;
 constexpr std::size_t kMaxTailChars = 50;
 // A nested candidate replaces its ancestor when it holds this share of it.
-constexpr double kNestedShare = 0.85;
+constexpr double kNestedShare = 0.95;
 
 int specificity(RegionKind kind) {
     switch (kind) {
@@ -211,7 +213,10 @@ MainText find_main_text(std::vector<TextBlock>& blocks, RegionTree& regions) {
         for (std::size_t k = 0; k < inside.size(); ++k) {
             const std::size_t i = inside[k];
             const TextBlock& b = blocks[i];
-            if (b.link_density() > kMaxLinkDensityInArticle && !b.heading) continue;
+            // Links are the article's only in its headline, above the prose.
+            if (b.link_density() > kMaxLinkDensityInArticle &&
+                !(b.heading && (!any_prose || i < first_prose)))
+                continue;
             if (is_date_block(b) || is_boilerplate_line(b.text)) continue;
             // A short line that introduces a list of links ("Lesen Sie
             // auch", "You might also like:") belongs to that list.
@@ -222,6 +227,17 @@ MainText find_main_text(std::vector<TextBlock>& blocks, RegionTree& regions) {
             // short lines there are the article's furniture.
             if (any_prose && i > last_prose && !prose[i] && b.chars < kMaxTailChars) continue;
             main.keep[i] = true;
+        }
+        // A lead paragraph the template put just before the article body
+        // ("intro", "teaser", "standfirst" blocks): prose right above it.
+        std::size_t skipped = 0;
+        for (std::size_t i = all[main.region].first_block; i-- > 0 && skipped <= kMaxLeadGap;) {
+            if (blocks[i].chrome) break;
+            if (prose[i] && !is_boilerplate_line(blocks[i].text)) {
+                main.keep[i] = true;
+            } else {
+                ++skipped;
+            }
         }
         return main;
     }
