@@ -355,7 +355,8 @@ std::optional<DateMatch> finish_date(std::string_view s, std::size_t pos, int y,
 
     std::size_t p = pos;
     std::optional<TimeOfDay> time;
-    if (iso && p < s.size() && (s[p] == 'T' || s[p] == 't')) {
+    // "T" before the time: ISO 8601, and the day-first "06-08-2009T14:12:32".
+    if (p + 1 < s.size() && (s[p] == 'T' || (iso && s[p] == 't')) && is_digit(s[p + 1])) {
         ++p;
         time = read_time(s, p);
     } else {

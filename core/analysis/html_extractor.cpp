@@ -73,7 +73,7 @@ int heading_level(GumboTag tag) {
 // The attributes the walker looks at, read in one pass over the element's
 // attributes (looking each up costs a scan of them all).
 struct ElementAttributes {
-    std::string_view class_list, id, style, role, itemprop, itemtype;
+    std::string_view class_list, id, style, role, itemprop, itemtype, title;
     bool hidden = false, aria_hidden = false, href = false;
 
     explicit ElementAttributes(const GumboNode* node) {
@@ -94,6 +94,8 @@ struct ElementAttributes {
                 itemprop = value;
             } else if (name == "itemtype") {
                 itemtype = value;
+            } else if (name == "title") {
+                title = value;
             } else if (name == "hidden") {
                 hidden = true;
             } else if (name == "aria-hidden") {
@@ -329,6 +331,11 @@ class PageWalker {
                 }
                 if (e.tag == GUMBO_TAG_TIME) note_time(node);
                 if (attributes.itemprop == "datePublished") note_itemprop_date(node);
+                // hAtom's <abbr class="published" title="2016-12-23T05:11:00-05:00">.
+                if (!attributes.title.empty() &&
+                    attributes.class_list.find("published") != std::string_view::npos)
+                    dates_.push_back({std::string(attributes.title), current_region(),
+                                      blocks_.size(), kRankTimeInArticle});
                 if (is_block(e.tag)) flush();
                 const RegionKind kind = region_kind(node, attributes, in_candidate());
                 if (kind != RegionKind::kNone) {
@@ -588,11 +595,14 @@ Article extract_html_article(std::string_view utf8) {
     // <time>), then the URL, then anywhere.
     std::optional<DateClaim> date = metadata.published;
     for (const auto& note : walker.dates()) {
+        // A date line is where dates belong; only chrome proper (a
+        // sidebar's teasers) disqualifies one.
         const bool inside = regions.within(note.region, main.region) &&
-                            !regions.in_chrome_below(note.region, main.region);
+                            !regions.in_chrome_below(note.region, main.region, true);
         if (inside) {
             offer_date_claim(date, note.text, note.rank);
-        } else if (!regions.in_chrome(note.region) && note.rank == kRankTimeInArticle) {
+        } else if (!regions.in_chrome_below(note.region, kWholePage, true) &&
+                   note.rank == kRankTimeInArticle) {
             offer_date_claim(date, note.text, kRankTimeAnywhere);
         }
     }
@@ -613,6 +623,19 @@ Article extract_html_article(std::string_view utf8) {
                                  blocks[i].text.substr(found->begin, found->end - found->begin),
                                  kRankTextInArticle);
                 break;
+            }
+        }
+    }
+    if (!date) {
+        // The first date written anywhere outside chrome.
+        for (std::size_t i = 0; i < blocks.size(); ++i) {
+            if (blocks[i].chrome && !regions.in_date_line(main.block_region[i])) continue;
+            if (blocks[i].chars > 200) continue;
+            if (const auto found = find_date(blocks[i].text)) {
+                offer_date_claim(date,
+                                 blocks[i].text.substr(found->begin, found->end - found->begin),
+                                 kRankTextAnywhere);
+                if (date) break;
             }
         }
     }

@@ -106,9 +106,18 @@ bool RegionTree::in_chrome(std::uint32_t region) const {
     return in_chrome_below(region, kWholePage);
 }
 
-bool RegionTree::in_chrome_below(std::uint32_t region, std::uint32_t ancestor) const {
+bool RegionTree::in_chrome_below(std::uint32_t region, std::uint32_t ancestor,
+                                 bool chrome_proper) const {
     for (std::uint32_t r = region; r != kWholePage && r != ancestor; r = regions_[r].parent)
-        if (regions_[r].counts_as_chrome) return true;
+        if (regions_[r].counts_as_chrome &&
+            !(chrome_proper && regions_[r].kind == RegionKind::kDateLine))
+            return true;
+    return false;
+}
+
+bool RegionTree::in_date_line(std::uint32_t region) const {
+    for (std::uint32_t r = region; r != kWholePage; r = regions_[r].parent)
+        if (regions_[r].counts_as_chrome && regions_[r].kind == RegionKind::kDateLine) return true;
     return false;
 }
 

@@ -40,8 +40,12 @@ class RegionTree {
     // holds half the page's text and an article candidate is a page wrapper
     // with an unlucky class name and does not count.
     bool in_chrome(std::uint32_t region) const;
-    // As in_chrome, counting only regions inside `ancestor`.
-    bool in_chrome_below(std::uint32_t region, std::uint32_t ancestor) const;
+    // As in_chrome, counting only regions inside `ancestor`; with
+    // `chrome_proper`, date lines do not count.
+    bool in_chrome_below(std::uint32_t region, std::uint32_t ancestor,
+                         bool chrome_proper = false) const;
+    // `region` lies in a date line (that counts).
+    bool in_date_line(std::uint32_t region) const;
 
     struct Region {
         RegionKind kind;
