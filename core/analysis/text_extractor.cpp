@@ -21,6 +21,9 @@ constexpr std::size_t kMaxSourceWords = 6;
 // Prose that marks where an article is: a paragraph of at least this many
 // characters that jusText calls good.
 constexpr std::size_t kMinProseChars = 200;
+// A paragraph jusText does not keep stays in the article's prose when it
+// is a sentence this long.
+constexpr std::size_t kMinKeptSentenceChars = 100;
 // How far above the prose a headline is looked for, in non-blank lines.
 constexpr std::size_t kMaxLinesAboveProse = 12;
 
@@ -215,6 +218,7 @@ struct Layout {
     std::size_t body_begin = 0;       // first line that may be body
     std::size_t body_end = 0;         // the trailer marker, or the end
     bool title_is_shortened = false;  // title taken from the first content line
+    std::vector<bool> chrome;         // per line, when prose was found: not the article's
 };
 
 Layout find_layout(const std::vector<Line>& lines) {
@@ -411,6 +415,28 @@ void narrow_to_prose(const std::vector<Line>& lines, Layout& layout) {
     if (end < lines.size() && lines[end].kind == Kind::kContent && credit_of(lines[end].text))
         prose_end = end + 1;
     layout.body_end = std::min(layout.body_end, prose_end);
+
+    // Within the prose, what jusText does not keep is the page's furniture
+    // (menus, "related" headings, share buttons), except a heading that
+    // opens a good paragraph.
+    layout.chrome.assign(lines.size(), false);
+    for (std::size_t k = 0; k < paragraphs.size(); ++k) {
+        if (good[k]) continue;
+        const Paragraph& p = paragraphs[k];
+        const bool opens_prose = k + 1 < paragraphs.size() && good[k + 1] && p.end - p.first == 1 &&
+                                 is_headline_like(lines[p.first].text) &&
+                                 !is_menu_line(lines[p.first].text);
+        if (opens_prose) continue;
+        // A sentence of some length is the article's even with few function
+        // words ("U.S. State Department spokesman Richard Boucher ..."); so
+        // is a closing credit line.
+        const std::string_view last = lines[p.end - 1].text;
+        const bool sentence = p.block.chars >= kMinKeptSentenceChars &&
+                              (last.ends_with('.') || last.ends_with('!') || last.ends_with('?') ||
+                               last.ends_with('"') || last.ends_with("\xE2\x80\x9D"));
+        if ((sentence && !is_menu_line(lines[p.first].text)) || credit_of(last)) continue;
+        for (std::size_t i = p.first; i < p.end; ++i) layout.chrome[i] = true;
+    }
 }
 
 }  // namespace
@@ -438,6 +464,7 @@ Article extract_text_article(std::string_view utf8) {
     std::vector<std::size_t> kept;
     for (std::size_t i = layout.body_begin; i < layout.body_end; ++i) {
         if (lines[i].kind != Kind::kContent) continue;
+        if (!layout.chrome.empty() && layout.chrome[i]) continue;
         if (kept.empty() && !layout.title_is_shortened && is_banner(lines[i].text)) continue;
         kept.push_back(i);
     }
