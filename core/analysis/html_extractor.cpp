@@ -577,9 +577,11 @@ Article extract_html_article(std::string_view utf8) {
     // The article's <h1>: the first in the main region, else the first
     // outside chrome, else the first at all.
     std::string_view h1;
+    bool h1_in_article = false;
     for (const auto& h : walker.h1s())
-        if (regions.within(h.region, main.region)) {
+        if (main.region != kWholePage && regions.within(h.region, main.region)) {
             h1 = h.text;
+            h1_in_article = true;
             break;
         }
     if (h1.empty())
@@ -589,7 +591,7 @@ Article extract_html_article(std::string_view utf8) {
                 break;
             }
     if (h1.empty() && !walker.h1s().empty()) h1 = walker.h1s().front().text;
-    article.title = shorten_title(choose_title(metadata, h1));
+    article.title = shorten_title(choose_title(metadata, h1, h1_in_article));
 
     // Dates in the body: inside the main region, not in chrome (a teaser's
     // <time>), then the URL, then anywhere.

@@ -286,6 +286,18 @@ std::string strip_site(std::string_view title, const PageMetadata& m) {
     return std::string(best);
 }
 
+// The title less the edge part whose squeezed form is `site_key`.
+std::string strip_site_part(std::string_view title, const std::string& site_key,
+                            const PageMetadata& m) {
+    std::vector<std::string_view> parts = split_title(title);
+    if (!parts.empty() && squeeze(parts.back()) == site_key) parts.pop_back();
+    if (parts.empty()) return std::string(title);
+    const std::size_t begin = static_cast<std::size_t>(parts.front().data() - title.data());
+    const std::size_t end =
+        static_cast<std::size_t>(parts.back().data() + parts.back().size() - title.data());
+    return strip_site(title.substr(begin, end - begin), m);
+}
+
 }  // namespace
 
 void offer_date_claim(std::optional<DateClaim>& slot, std::string_view text, int rank) {
@@ -405,15 +417,27 @@ PageMetadata read_page_metadata(const GumboNode* root, std::span<const std::stri
     return m;
 }
 
-std::string choose_title(const PageMetadata& m, std::string_view h1) {
-    const std::string heading = collapse_spaces(h1);
+std::string choose_title(const PageMetadata& m, std::string_view h1, bool h1_in_article) {
+    const std::string heading = strip_site(collapse_spaces(h1), m);
     const std::string heading_key = squeeze(heading);
     if (heading_key.size() >= 4) {
         for (const std::string* source : {&m.og_title, &m.headline, &m.title}) {
-            if (!source->empty() && squeeze(*source).find(heading_key) != std::string::npos)
-                return heading;
+            if (source->empty()) continue;
+            // An <h1> that is only an edge part of a title with others
+            // ("Was ist Virales Marketing? | DimidoBlog") is the site's name.
+            const std::vector<std::string_view> parts = split_title(*source);
+            if (parts.size() >= 2 && squeeze(parts.back()) == heading_key &&
+                squeeze(parts.front()).size() > heading_key.size())
+                return strip_site_part(*source, heading_key, m);
+            if (squeeze(*source).find(heading_key) != std::string::npos) return heading;
         }
     }
+    // The article's own <h1> agrees with no title source: a page whose
+    // og:title is its <title> names the site there, not the article.
+    const bool og_is_generic = m.og_title.empty() || m.og_title == m.title;
+    if (h1_in_article && og_is_generic && m.headline.empty() && heading_key.size() >= 4 &&
+        count_words(heading) >= 2)
+        return heading;
     for (const std::string* source : {&m.og_title, &m.headline, &m.title}) {
         if (source->empty()) continue;
         std::string title = strip_site(*source, m);

@@ -50,8 +50,10 @@ inline constexpr int kRankTextAnywhere = 80;
 // The page's headline: the article's <h1> when a title source agrees with
 // it, else og:title or the JSON-LD headline, else <title>, each less the
 // site name and the separator joining it ("... | creativecommons", "- DER
-// SPIEGEL"), else the <h1>.
-std::string choose_title(const PageMetadata& metadata, std::string_view h1);
+// SPIEGEL"), else the <h1>. An <h1> that is the article's (in its region)
+// wins over a <title> that only names the site; one that is an edge part
+// of the title is the site's name.
+std::string choose_title(const PageMetadata& metadata, std::string_view h1, bool h1_in_article);
 
 // The date in a URL: /2020/09/21/, /2020-09-21, /20200921/.
 std::optional<WrittenDate> date_in_url(std::string_view url);
