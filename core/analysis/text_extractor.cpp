@@ -25,7 +25,7 @@ constexpr std::size_t kMinProseChars = 200;
 // is a sentence this long.
 constexpr std::size_t kMinKeptSentenceChars = 100;
 // How far above the prose a headline is looked for, in non-blank lines.
-constexpr std::size_t kMaxLinesAboveProse = 12;
+constexpr std::size_t kMaxLinesAboveProse = 25;
 
 enum class Kind { kBlank, kFurniture, kTrailer, kDate, kSource, kByline, kContent };
 
@@ -219,7 +219,10 @@ struct Layout {
     std::size_t body_end = 0;         // the trailer marker, or the end
     bool title_is_shortened = false;  // title taken from the first content line
     std::vector<bool> chrome;         // per line, when prose was found: not the article's
+    std::string title_text;           // when set, the title (a headline wrapped over lines)
 };
+
+bool is_menu_line(std::string_view text);
 
 Layout find_layout(const std::vector<Line>& lines) {
     Layout layout;
@@ -228,6 +231,7 @@ Layout find_layout(const std::vector<Line>& lines) {
         if (lines[i].kind != Kind::kContent) continue;
         if (first_content == kNone) first_content = i;
         if (!is_headline_like(lines[i].text)) break;
+        if (is_menu_line(lines[i].text)) continue;  // "• Registrieren"
         // A headline stands alone; a short line with more text right under
         // it opens a hard-wrapped paragraph.
         if (i + 1 < lines.size() && lines[i + 1].kind == Kind::kContent) break;
@@ -312,6 +316,19 @@ bool reads_like_sentence(std::string_view text) {
     return text.find(". ") != std::string_view::npos && count_words(text) > 12;
 }
 
+// A line that may be the article's headline in scraped text: a headline
+// of at least three words, not a menu entry, a quotation or sentence, a
+// form field, a credit or a line of metadata ("Juni 19th, 2018|Social
+// Media|36 Kommentare").
+bool is_title_candidate(std::string_view text) {
+    if (!is_headline_like(text) || reads_like_sentence(text) || is_menu_line(text)) return false;
+    if (count_words(text) < 3 || count_words(text) > 20 || text.size() < 15) return false;
+    if (text.find('|') != std::string_view::npos || text.find("\xC2\xA9") != std::string_view::npos)
+        return false;
+    if (text.front() == '[' || text.front() == '/' || text.front() == '(') return false;
+    return !is_byline(text) && !find_date(text);
+}
+
 // The text's paragraphs: runs of content lines between blank or other
 // lines, each menu line a paragraph of its own.
 struct Paragraph {
@@ -370,31 +387,46 @@ void narrow_to_prose(const std::vector<Line>& lines, Layout& layout) {
         if (first != kNone) last = k;
     }
     if (first == kNone) return;
+    // Good paragraphs just before the anchor join it, less the short ones
+    // at the top of the run: the headline, a byline, a "back" link.
     while (first > 0 && good[first - 1]) --first;
+    while (first < last && paragraphs[first].block.chars < kMinKeptSentenceChars &&
+           !reads_like_sentence(paragraphs[first].block.text))
+        ++first;
     const std::size_t prose_begin = paragraphs[first].first;
     std::size_t prose_end = paragraphs[last].end;
 
-    // The headline: the nearest headline-like line above the prose.
+    // The headline: of the headline-like paragraphs (a line, or a long
+    // headline wrapped over two or three) a little above the prose, the
+    // fullest and nearest. Bylines, captions, "back to overview" links and
+    // section names stand there too; they are shorter.
     std::size_t title = kNone;
-    for (std::size_t i = prose_begin, looked = 0; i-- > 0 && looked < kMaxLinesAboveProse;) {
-        if (lines[i].kind == Kind::kBlank) continue;
-        ++looked;
-        if (lines[i].kind == Kind::kTrailer) break;
-        if (lines[i].kind != Kind::kContent) continue;
-        if (is_menu_line(lines[i].text)) continue;
-        const bool alone = (i + 1 >= lines.size() || lines[i + 1].kind != Kind::kContent) &&
-                           (i == 0 || lines[i - 1].kind != Kind::kContent);
-        if (alone && is_headline_like(lines[i].text) && !reads_like_sentence(lines[i].text) &&
-            count_words(lines[i].text) >= 2) {
-            title = i;
-            break;
+    std::string title_text;
+    double best_score = 0;
+    std::size_t candidates = 0, looked = 0;
+    for (std::size_t k = first; k-- > 0 && looked < kMaxLinesAboveProse;) {
+        const Paragraph& p = paragraphs[k];
+        looked += p.end - p.first;
+        if (p.end - p.first > 3 || !is_title_candidate(p.block.text)) continue;
+        const double words =
+            static_cast<double>(std::min<std::size_t>(count_words(p.block.text), 14));
+        const double score = words - 0.75 * static_cast<double>(candidates++);
+        if (score > best_score) {
+            best_score = score;
+            title = p.first;
+            title_text = std::string(trim_line(p.block.text));
         }
     }
+    for (std::size_t i = title == kNone ? prose_begin : title; i < prose_begin; ++i)
+        if (lines[i].kind == Kind::kTrailer)
+            title = kNone;  // a trailer between: not this article's
     if (title != kNone) {
         layout.title = title;
+        layout.title_text = std::move(title_text);
         layout.title_is_shortened = false;
         layout.body_begin = prose_begin;
-    } else if (layout.title == kNone || layout.title >= prose_begin) {
+    } else if (layout.title == kNone || layout.title >= prose_begin ||
+               is_menu_line(lines[layout.title].text)) {
         layout.title = prose_begin;
         layout.title_is_shortened = true;
         layout.body_begin = prose_begin;
@@ -447,8 +479,9 @@ Article extract_text_article(std::string_view utf8) {
     narrow_to_prose(lines, layout);
     Article article;
     if (layout.title != kNone) {
-        article.title = layout.title_is_shortened ? shorten(lines[layout.title].text)
-                                                  : std::string(lines[layout.title].text);
+        article.title = !layout.title_text.empty()  ? layout.title_text
+                        : layout.title_is_shortened ? shorten(lines[layout.title].text)
+                                                    : std::string(lines[layout.title].text);
     }
 
     // The body's content lines, less banners at either end and a credit.

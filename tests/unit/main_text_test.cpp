@@ -201,5 +201,20 @@ TEST(ScrapedText, MenuLinesDoNotEndOrNameTheArticle) {
     EXPECT_EQ(article.body, kGermanProse + "\n\n" + kGermanProse2);
 }
 
+TEST(ScrapedText, HeadlineWrappedOverTwoLinesAboveABylineIsTheTitle) {
+    // w3m wraps long headlines at 80 columns; a byline and a section link
+    // stand between the headline and the text.
+    const std::string text =
+        "  • Startseite\n  • Politik\n\n"
+        "Neue Brücke für die Stadt: Der Stadtrat beschließt den Bau nach zehn Jahren\n"
+        "Planung\n\nVon Anna Schmidt\n\nZurück zur Übersicht\n\n" +
+        kGermanProse + "\n\n" + kGermanProse2 + "\n";
+    const Article article = extract_text_article(text);
+    EXPECT_EQ(article.title,
+              "Neue Brücke für die Stadt: Der Stadtrat beschließt den Bau nach zehn Jahren "
+              "Planung");
+    EXPECT_EQ(article.body, kGermanProse + "\n\n" + kGermanProse2);
+}
+
 }  // namespace
 }  // namespace scoop
