@@ -279,8 +279,14 @@ void choose_date(const std::vector<Line>& lines, std::size_t first_body_line, st
     for (std::size_t i = first_body_line; chosen == nullptr && i < body_end; ++i) {
         if (lines[i].kind == Kind::kDate) chosen = &lines[i];
     }
+    // The date as written: its day never shifted by its zone (article.h).
+    const auto take = [&article](std::string_view text, const FoundDate& found) {
+        article.date = found.local;
+        article.date_utc_offset = found.utc_offset;
+        article.date_text = std::string(text.substr(found.begin, found.end - found.begin));
+    };
     if (chosen != nullptr) {
-        article.date = chosen->date.timestamp;
+        take(chosen->text, chosen->date);
         if (!chosen->source.empty()) article.source = std::string(chosen->source);
         return;
     }
@@ -289,7 +295,7 @@ void choose_date(const std::vector<Line>& lines, std::size_t first_body_line, st
     for (std::size_t i = 0; i < first_body_line && i < lines.size(); ++i) {
         if (lines[i].kind == Kind::kBlank || lines[i].text.size() > kMaxDateLineBytes) continue;
         if (const auto found = find_date(lines[i].text)) {
-            article.date = found->timestamp;
+            take(lines[i].text, *found);
             return;
         }
     }

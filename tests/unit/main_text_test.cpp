@@ -201,6 +201,17 @@ TEST(ScrapedText, MenuLinesDoNotEndOrNameTheArticle) {
     EXPECT_EQ(article.body, kGermanProse + "\n\n" + kGermanProse2);
 }
 
+TEST(ScrapedText, DateLineKeepsItsDayAndZone) {
+    // 23:30 in New York is already the next day in UTC: the day written
+    // stays, the zone is recorded.
+    const Article article = extract_text_article(
+        "Talks Resume In Geneva\n\nMarch 6, 2009 11:30 PM EST\n\nDiplomats met again on "
+        "Friday.\n");
+    EXPECT_EQ(article.date, make_timestamp(2009, 3, 6, 23, 30, 0));
+    EXPECT_EQ(article.date_utc_offset, -5 * 3600);
+    EXPECT_EQ(article.date_text, "March 6, 2009 11:30 PM EST");
+}
+
 TEST(ScrapedText, HeadlineWrappedOverTwoLinesAboveABylineIsTheTitle) {
     // w3m wraps long headlines at 80 columns; a byline and a section link
     // stand between the headline and the text.
