@@ -17,12 +17,16 @@ constexpr double kMaxLinkDensityInArticle = 0.5;
 constexpr double kMinShareOfProse = 0.3;
 
 // Blocks that may stand between the article body and a lead above it.
-constexpr std::size_t kMaxLeadGap = 2;
+constexpr std::size_t kMaxLeadGap = 4;
+// A lead is at least this long.
+constexpr std::size_t kMinLeadChars = 80;
 // Below this much prose a page's regions are not judged by it.
 constexpr std::size_t kMinProseForWrappers = 400;
 // Lines shorter than this may introduce a link list or trail the article.
 constexpr std::size_t kMaxIntroChars = 80;
 constexpr std::size_t kMaxTailChars = 50;
+// Bytes a date line holds besides its date ("Posted on ... by admin").
+constexpr std::size_t kMaxDateLineRest = 30;
 // A nested candidate replaces its ancestor when it holds this share of it.
 constexpr double kNestedShare = 0.95;
 
@@ -48,7 +52,10 @@ bool is_candidate(RegionKind kind) {
 // 2009 by admin", "Updated 10:30 PM EST".
 bool is_date_block(const TextBlock& block) {
     if (block.chars > 80 || block.words.words > 10) return false;
-    return find_date(block.text).has_value();
+    const auto found = find_date(block.text);
+    // The date must be most of it: "ab 1. Januar 2024 für Tabakwaren." is
+    // a sentence with a date in it.
+    return found && block.text.size() - (found->end - found->begin) <= kMaxDateLineRest;
 }
 
 }  // namespace
@@ -242,7 +249,12 @@ MainText find_main_text(std::vector<TextBlock>& blocks, RegionTree& regions) {
         std::size_t skipped = 0;
         for (std::size_t i = all[main.region].first_block; i-- > 0 && skipped <= kMaxLeadGap;) {
             if (blocks[i].chrome) break;
-            if (prose[i] && !is_boilerplate_line(blocks[i].text)) {
+            // Long enough to be a lead: a short credit between lead and
+            // body is jusText-good by its neighbours, not a lead.
+            const bool prose_like =
+                blocks[i].chars >= kMinLeadChars &&
+                (prose[i] || classify_block(blocks[i], language) >= BlockClass::kNearGood);
+            if (prose_like && !is_boilerplate_line(blocks[i].text)) {
                 main.keep[i] = true;
             } else {
                 ++skipped;

@@ -56,6 +56,28 @@ TEST(MainText, MehrZumThemaLinkListInsideTheArticle) {
     EXPECT_EQ(article.body, kGermanProse + "\n\n" + kGermanProse2);
 }
 
+TEST(MainText, DateLinesGoSentencesWithDatesStay) {
+    const std::string page = "<article><p>31. Mai 2012</p><p>" + kGermanProse +
+                             "</p><p>Ab 1. Januar 2024 gilt die Steuer auch für Tabak.</p><p>" +
+                             kGermanProse2 + "</p></article>";
+    EXPECT_EQ(
+        extract_html_article(page).body,
+        kGermanProse + "\n\nAb 1. Januar 2024 gilt die Steuer auch für Tabak.\n\n" + kGermanProse2);
+}
+
+TEST(MainText, LeadParagraphAboveTheArticleBody) {
+    // The template puts the lead outside the body's markup, with a picture
+    // credit between them.
+    const std::string lead =
+        "Die Stadt baut eine neue Brücke, und die Bürger sollen schon im nächsten Jahr darüber "
+        "gehen können.";
+    const std::string page = "<div><p class='lead'>" + lead +
+                             "</p><p>Foto: Archiv</p></div><article><p>" + kGermanProse +
+                             "</p><p>" + kGermanProse2 + "</p></article>";
+    EXPECT_EQ(extract_html_article(page).body,
+              lead + "\n\n" + kGermanProse + "\n\n" + kGermanProse2);
+}
+
 TEST(MainText, UnclosedSkippedElementsDoNotHideThePage) {
     // An unclosed <header>, <nav>, <button> or <svg> is closed where the
     // HTML5 algorithm closes it; the article after it survives.
