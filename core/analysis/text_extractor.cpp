@@ -18,6 +18,10 @@ constexpr std::size_t kMaxTitleWords = 30;
 constexpr std::size_t kMaxDateLineBytes = 200;
 constexpr std::size_t kMaxSourceBytes = 80;
 constexpr std::size_t kMaxSourceWords = 6;
+// A date's label in any language, and what may follow the date ("Uhr").
+constexpr std::size_t kMaxDateLabelBytes = 48;
+constexpr std::size_t kMaxDateLabelWords = 6;
+constexpr std::size_t kMaxDateTrailerBytes = 4;
 // Prose that marks where an article is: a paragraph of at least this many
 // characters that jusText calls good.
 constexpr std::size_t kMinProseChars = 200;
@@ -98,7 +102,7 @@ bool is_byline(std::string_view text) {
 
 // Fills `line` as a date line when the date is all there is to it besides
 // a label, a byline or a source.
-bool read_date_line(Line& line) {
+bool read_labelled_date_line(Line& line) {
     const std::string_view text = line.text;
     if (text.size() > kMaxDateLineBytes) return false;
     const auto found = find_date(text);
@@ -138,6 +142,27 @@ bool read_date_line(Line& line) {
     line.kind = Kind::kDate;
     line.date = *found;
     line.source = source;
+    return true;
+}
+
+// A date line whose label is in any language: a few words, then the date
+// at the end of the line ("Veröffentlicht am: 6. August 2009", "Erstellt am
+// 09.08.2013, 06:00 Uhr", "Posted by Konstantin 21.10.2019"). Not a
+// sentence, and not a headline that mentions a date ("Geneva Talks Of March
+// 6, 2009 Recalled": the date is not at its end).
+bool read_date_line(Line& line) {
+    if (read_labelled_date_line(line)) return true;
+    const std::string_view text = line.text;
+    if (text.size() > kMaxDateLineBytes || text.ends_with('.')) return false;
+    const auto found = find_date(text);
+    if (!found) return false;
+    const std::string_view before = trim_line(text.substr(0, found->begin));
+    const std::string_view after = trim_line(text.substr(found->end));
+    if (before.size() > kMaxDateLabelBytes || count_words(before) > kMaxDateLabelWords)
+        return false;
+    if (after.size() > kMaxDateTrailerBytes && !after.starts_with('(')) return false;
+    line.kind = Kind::kDate;
+    line.date = *found;
     return true;
 }
 

@@ -234,6 +234,18 @@ TEST(ScrapedText, DateLineKeepsItsDayAndZone) {
     EXPECT_EQ(article.date_text, "March 6, 2009 11:30 PM EST");
 }
 
+TEST(ScrapedText, DateLineWithALabelInAnyLanguage) {
+    for (const char* line :
+         {"Veröffentlicht am: 6. August 2009", "Erstellt am 06.08.2009, 06:00 Uhr",
+          "Posted by Konstantin 06.08.2009", "Publié le 6 août 2009"}) {
+        const Article article =
+            extract_text_article("Neue Brücke für die Stadt\n\n" + std::string(line) + "\n\n" +
+                                 kGermanProse + "\n\n" + kGermanProse2 + "\n");
+        EXPECT_EQ(article.date / 86400, *make_timestamp(2009, 8, 6) / 86400) << line;
+        EXPECT_EQ(article.body, kGermanProse + "\n\n" + kGermanProse2) << line;
+    }
+}
+
 TEST(ScrapedText, HeadlineWrappedOverTwoLinesAboveABylineIsTheTitle) {
     // w3m wraps long headlines at 80 columns; a byline and a section link
     // stand between the headline and the text.
