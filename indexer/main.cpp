@@ -218,6 +218,62 @@ void dump_terms(const std::vector<std::string>& inputs, std::optional<InputForma
     }
 }
 
+// "2022-01-25T14:45:00+01:00": a local date as written, with its zone
+// when the article gave one.
+std::string iso_local(Timestamp t, std::optional<std::int32_t> utc_offset) {
+    const std::int64_t days = t >= 0 ? t / 86400 : (t - 86399) / 86400;
+    const std::int64_t seconds = t - days * 86400;
+    // Hinnant's civil_from_days.
+    const std::int64_t z = days + 719468;
+    const std::int64_t era = (z >= 0 ? z : z - 146096) / 146097;
+    const std::int64_t doe = z - era * 146097;
+    const std::int64_t yoe = (doe - doe / 1460 + doe / 36524 - doe / 146096) / 365;
+    const std::int64_t doy = doe - (365 * yoe + yoe / 4 - yoe / 100);
+    const std::int64_t mp = (5 * doy + 2) / 153;
+    const std::int64_t d = doy - (153 * mp + 2) / 5 + 1;
+    const std::int64_t m = mp < 10 ? mp + 3 : mp - 9;
+    const std::int64_t y = yoe + era * 400 + (m <= 2 ? 1 : 0);
+    std::string out = fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}", y, m, d, seconds / 3600,
+                                  seconds / 60 % 60, seconds % 60);
+    if (utc_offset) {
+        const int offset = *utc_offset;
+        const int magnitude = offset < 0 ? -offset : offset;
+        out += fmt::format("{}{:02}:{:02}", offset < 0 ? '-' : '+', magnitude / 3600,
+                           magnitude / 60 % 60);
+    }
+    return out;
+}
+
+// --dump-article: each extracted article as one JSON line, to see why a
+// page indexes badly. Problems go to stderr as for indexing.
+void dump_articles(const std::vector<std::string>& inputs, std::optional<InputFormat> format) {
+    for (const auto& path : inputs) {
+        const std::string bytes = read_file(path);
+        const InputFormat chosen = format ? *format : format_for_path(path);
+        const Extraction e = extract_articles(bytes, path, chosen);
+        for (const auto& p : e.problems) fmt::print(stderr, "{}:{}: {}\n", path, p.line, p.message);
+        for (const Article& a : e.articles) {
+            nlohmann::ordered_json j;
+            j["path"] = a.path;
+            if (a.line) j["line"] = a.line;
+            j["format"] = std::string(format_name(chosen));
+            j["encoding"] = e.encoding;
+            j["title"] = a.title;
+            j["date"] = a.date_text.empty() ? nlohmann::json() : nlohmann::json(a.date_text);
+            j["date_iso"] = a.date == kNoDate
+                                ? nlohmann::json()
+                                : nlohmann::json(iso_local(a.date, a.date_utc_offset));
+            j["timestamp"] = a.date == kNoDate ? nlohmann::json() : nlohmann::json(a.date);
+            j["utc_offset"] =
+                a.date_utc_offset ? nlohmann::json(*a.date_utc_offset) : nlohmann::json();
+            j["source"] = a.source;
+            j["url"] = a.url;
+            j["body"] = a.body;
+            std::cout << j.dump(-1, ' ', false, nlohmann::json::error_handler_t::replace) << "\n";
+        }
+    }
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -232,7 +288,8 @@ int main(int argc, char** argv) {
     UpdateOptions options;
     std::string index_dir, format_name;
     std::size_t ram_mb = 256, max_file_mb = 256;
-    bool stats = false, check = false, dump = false, json = false, quiet = false, no_merge = false;
+    bool stats = false, check = false, dump = false, dump_article = false, json = false,
+         quiet = false, no_merge = false;
     app.add_option("--index,-i", index_dir, "Index directory (created if missing)");
     app.add_option("--format", format_name,
                    "Read every file as this format instead of going by extension")
@@ -258,6 +315,9 @@ int main(int argc, char** argv) {
     app.add_flag("--check", check, "Verify every checksum and read every posting and document");
     app.add_flag("--dump-terms", dump,
                  "Print the analysed terms of the given files (no index needed)");
+    app.add_flag("--dump-article", dump_article,
+                 "Print each extracted article of the given files as a JSON line (no index "
+                 "needed)");
     app.add_flag("--json", json, "Print the summary as JSON");
     app.add_flag("--quiet,-q", quiet, "No progress bar");
     // Paths are the arguments that are not options, kept verbatim.
@@ -272,6 +332,11 @@ int main(int argc, char** argv) {
     try {
         std::optional<InputFormat> format;
         if (!format_name.empty()) format = parse_format_name(format_name);
+        if (dump_article) {
+            if (options.inputs.empty()) throw Error("--dump-article needs files to extract");
+            dump_articles(options.inputs, format);
+            return 0;
+        }
         if (dump) {
             if (options.inputs.empty()) throw Error("--dump-terms needs files to analyse");
             dump_terms(options.inputs, format, options.language);

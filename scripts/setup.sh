@@ -16,6 +16,8 @@ packages=(
   libsimdjson-dev                  # JSON Lines input
   nlohmann-json3-dev               # JSON output
   libfmt-dev                       # formatting
+  libgumbo-dev                     # HTML5 parsing (the WHATWG algorithm) for HTML articles
+  w3m                              # scraped-text renderings of the extraction evaluation pages
   libsqlite3-dev sqlite3           # FTS5, the second reference engine
   python3 python3-matplotlib time  # benchmark charts, peak memory
 )

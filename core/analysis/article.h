@@ -2,6 +2,7 @@
 
 #include <cstdint>
 #include <limits>
+#include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -15,8 +16,14 @@ inline constexpr Timestamp kNoDate = std::numeric_limits<Timestamp>::min();
 // One article as the index sees it.
 struct Article {
     std::string title;
+    // For text and HTML, the date and time of day as the article writes
+    // them, read as if UTC: the day is the day written, never shifted by a
+    // time zone (the zone, when written, is in date_utc_offset). JSON Lines
+    // dates are instants converted to UTC.
     Timestamp date = kNoDate;
-    std::string source;  // "PressTV", "Reuters": who published it
+    std::string date_text;                        // the date as written; "" when none
+    std::optional<std::int32_t> date_utc_offset;  // seconds east of UTC, when written
+    std::string source;                           // "PressTV", "Reuters": who published it
     std::string body;
     std::string url;
     std::string path;        // the file it came from

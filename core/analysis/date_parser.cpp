@@ -1,7 +1,12 @@
 #include "analysis/date_parser.h"
 
+#include <unicode/uchar.h>
+#include <unicode/utf8.h>
+
+#include <algorithm>
 #include <array>
 #include <charconv>
+#include <climits>
 #include <cmath>
 
 namespace scoop {
@@ -54,9 +59,23 @@ std::optional<Number> read_number(std::string_view s, std::size_t& pos) {
     return n;
 }
 
+// A run of letters, ASCII or any script ("März", "września").
 std::string_view read_word(std::string_view s, std::size_t& pos) {
     const std::size_t start = pos;
-    while (pos < s.size() && is_alpha(s[pos])) ++pos;
+    const auto* bytes = reinterpret_cast<const std::uint8_t*>(s.data());
+    const auto length = static_cast<std::int32_t>(std::min<std::size_t>(s.size(), INT32_MAX));
+    while (pos < s.size()) {
+        if (is_alpha(s[pos])) {
+            ++pos;
+            continue;
+        }
+        if (static_cast<unsigned char>(s[pos]) < 0x80) break;
+        auto i = static_cast<std::int32_t>(pos);
+        UChar32 c;
+        U8_NEXT(bytes, i, length, c);
+        if (c < 0 || !u_isalpha(c)) break;
+        pos = static_cast<std::size_t>(i);
+    }
     return s.substr(start, pos - start);
 }
 
@@ -77,29 +96,76 @@ std::size_t skip_blanks(std::string_view s, std::size_t& pos) {
     return skipped;
 }
 
-// 1..12, or 0 when the word is not a month: full names, three-letter
-// abbreviations and "Sept".
+// Month names and abbreviations of the languages news pages are written
+// in: English, German, French, Spanish, Italian, Dutch, Portuguese,
+// Polish (nominative and genitive), Scandinavian. Lower case. Left out:
+// abbreviations that are common words of English ("set", "out").
+struct MonthName {
+    std::string_view name;
+    int month;
+};
+// clang-format off
+constexpr MonthName kMonthNames[] = {
+    {"january", 1}, {"february", 2}, {"march", 3}, {"april", 4}, {"may", 5}, {"june", 6},
+    {"july", 7}, {"august", 8}, {"september", 9}, {"october", 10}, {"november", 11},
+    {"december", 12}, {"sept", 9},
+    {"januar", 1}, {"jänner", 1}, {"februar", 2}, {"feber", 2}, {"märz", 3}, {"maerz", 3},
+    {"mär", 3}, {"mrz", 3}, {"mai", 5}, {"juni", 6}, {"juli", 7}, {"oktober", 10}, {"okt", 10},
+    {"dezember", 12}, {"dez", 12},
+    {"janvier", 1}, {"janv", 1}, {"février", 2}, {"fevrier", 2}, {"févr", 2}, {"fevr", 2},
+    {"mars", 3}, {"avril", 4}, {"avr", 4}, {"juin", 6}, {"juillet", 7}, {"juil", 7},
+    {"août", 8}, {"aout", 8}, {"septembre", 9}, {"octobre", 10}, {"novembre", 11},
+    {"décembre", 12}, {"decembre", 12}, {"déc", 12},
+    {"enero", 1}, {"ene", 1}, {"febrero", 2}, {"marzo", 3}, {"abril", 4}, {"abr", 4},
+    {"mayo", 5}, {"junio", 6}, {"julio", 7}, {"agosto", 8}, {"ago", 8}, {"septiembre", 9},
+    {"setiembre", 9}, {"octubre", 10}, {"noviembre", 11}, {"diciembre", 12}, {"dic", 12},
+    {"gennaio", 1}, {"gen", 1}, {"febbraio", 2}, {"aprile", 4}, {"maggio", 5}, {"mag", 5},
+    {"giugno", 6}, {"giu", 6}, {"luglio", 7}, {"lug", 7}, {"settembre", 9}, {"ottobre", 10},
+    {"ott", 10}, {"dicembre", 12},
+    {"januari", 1}, {"februari", 2}, {"maart", 3}, {"mrt", 3}, {"mei", 5}, {"augustus", 8},
+    {"augusti", 8}, {"maj", 5}, {"marts", 3},
+    {"janeiro", 1}, {"fevereiro", 2}, {"fev", 2}, {"março", 3}, {"marco", 3}, {"maio", 5},
+    {"junho", 6}, {"julho", 7}, {"setembro", 9}, {"outubro", 10}, {"dezembro", 12},
+    {"stycznia", 1}, {"styczeń", 1}, {"sty", 1}, {"lutego", 2}, {"luty", 2}, {"lut", 2},
+    {"marca", 3}, {"marzec", 3}, {"kwietnia", 4}, {"kwiecień", 4}, {"kwi", 4}, {"maja", 5},
+    {"czerwca", 6}, {"czerwiec", 6}, {"cze", 6}, {"lipca", 7}, {"lipiec", 7}, {"lip", 7},
+    {"sierpnia", 8}, {"sierpień", 8}, {"sie", 8}, {"września", 9}, {"wrzesień", 9},
+    {"wrz", 9}, {"października", 10}, {"październik", 10}, {"paź", 10}, {"listopada", 11},
+    {"listopad", 11}, {"lis", 11}, {"grudnia", 12}, {"grudzień", 12}, {"gru", 12},
+};
+// clang-format on
+
+// 1..12, or 0 when the word is not a month: the names above, and the
+// three-letter abbreviations of the English ones.
 int month_from_word(std::string_view word) {
-    static constexpr std::array<std::string_view, 12> kMonths = {
-        "january", "february", "march",     "april",   "may",      "june",
-        "july",    "august",   "september", "october", "november", "december"};
-    if (equals_lower(word, "sept")) return 9;
-    for (std::size_t i = 0; i < kMonths.size(); ++i) {
-        if (equals_lower(word, kMonths[i]) ||
-            (word.size() == 3 && equals_lower(word, kMonths[i].substr(0, 3))))
-            return static_cast<int>(i) + 1;
-    }
+    if (word.size() < 3 || word.size() > 14) return 0;
+    for (const MonthName& m : kMonthNames)
+        if (equals_lower(word, m.name)) return m.month;
+    static constexpr std::array<std::string_view, 12> kEnglish = {
+        "jan", "feb", "mar", "apr", "may", "jun", "jul", "aug", "sep", "oct", "nov", "dec"};
+    for (std::size_t i = 0; i < kEnglish.size(); ++i)
+        if (equals_lower(word, kEnglish[i])) return static_cast<int>(i) + 1;
     return 0;
 }
 
 bool is_weekday(std::string_view word) {
-    static constexpr std::array<std::string_view, 7> kDays = {
-        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday"};
-    for (std::string_view day : kDays) {
-        if (equals_lower(word, day) || (word.size() == 3 && equals_lower(word, day.substr(0, 3))))
-            return true;
-    }
-    return equals_lower(word, "tues") || equals_lower(word, "thur") || equals_lower(word, "thurs");
+    // clang-format off
+    static constexpr std::string_view kDays[] = {
+        "monday", "tuesday", "wednesday", "thursday", "friday", "saturday", "sunday",
+        "mon", "tue", "tues", "wed", "thu", "thur", "thurs", "fri", "sat", "sun",
+        "montag", "dienstag", "mittwoch", "donnerstag", "freitag", "samstag", "sonnabend",
+        "sonntag", "mo", "di", "mi", "do", "fr", "sa", "so",
+        "lundi", "mardi", "mercredi", "jeudi", "vendredi", "samedi", "dimanche",
+        "lunes", "martes", "miércoles", "jueves", "viernes", "sábado", "domingo",
+        "lunedì", "martedì", "mercoledì", "giovedì", "venerdì", "sabato", "domenica",
+        "maandag", "dinsdag", "woensdag", "donderdag", "vrijdag", "zaterdag", "zondag",
+        "poniedziałek", "wtorek", "środa", "czwartek", "piątek", "sobota", "niedziela",
+    };
+    // clang-format on
+    if (word.size() > 14) return false;
+    for (std::string_view day : kDays)
+        if (equals_lower(word, day)) return true;
+    return false;
 }
 
 // "st", "nd", "rd", "th" after a day number.
@@ -107,7 +173,7 @@ void skip_ordinal_suffix(std::string_view s, std::size_t& pos) {
     std::size_t p = pos;
     const std::string_view w = read_word(s, p);
     if (equals_lower(w, "st") || equals_lower(w, "nd") || equals_lower(w, "rd") ||
-        equals_lower(w, "th"))
+        equals_lower(w, "th") || equals_lower(w, "er"))  // French "1er"
         pos = p;
 }
 
@@ -205,6 +271,7 @@ char read_meridiem(std::string_view s, std::size_t& pos) {
 struct TimeOfDay {
     int seconds = 0;      // since midnight, local to the zone below
     int zone_offset = 0;  // seconds east of UTC
+    bool has_zone = false;
 };
 
 // "22:24:36", "15:01:01.79", "10:30 PM", "22:24:36Z", "22:24 +0200 ", "9:05 a.m. EST".
@@ -241,12 +308,14 @@ std::optional<TimeOfDay> read_time(std::string_view s, std::size_t& pos) {
     q = p;
     if (auto zone = read_zone(s, q)) {
         time.zone_offset = *zone;
+        time.has_zone = true;
         p = q;
     } else {
         q = p;
         if (skip_blanks(s, q) > 0) {
             if (auto spaced_zone = read_zone(s, q)) {
                 time.zone_offset = *spaced_zone;
+                time.has_zone = true;
                 p = q;
             }
         }
@@ -256,9 +325,21 @@ std::optional<TimeOfDay> read_time(std::string_view s, std::size_t& pos) {
 }
 
 struct DateMatch {
-    Timestamp timestamp = kNoDate;
+    Timestamp timestamp = kNoDate;  // UTC
     bool has_time = false;
     std::size_t end = 0;
+    Timestamp local = kNoDate;  // the wall-clock time as written
+    std::optional<int> zone;    // seconds east of UTC, when written
+
+    static DateMatch of(Timestamp day, const std::optional<TimeOfDay>& time, std::size_t end) {
+        DateMatch m;
+        m.end = end;
+        m.local = day + (time ? time->seconds : 0);
+        m.has_time = time.has_value();
+        if (time && time->has_zone) m.zone = time->zone_offset;
+        m.timestamp = m.local - (time ? time->zone_offset : 0);
+        return m;
+    }
 };
 
 bool at_boundary(std::string_view s, std::size_t pos) {
@@ -274,7 +355,8 @@ std::optional<DateMatch> finish_date(std::string_view s, std::size_t pos, int y,
 
     std::size_t p = pos;
     std::optional<TimeOfDay> time;
-    if (iso && p < s.size() && (s[p] == 'T' || s[p] == 't')) {
+    // "T" before the time: ISO 8601, and the day-first "06-08-2009T14:12:32".
+    if (p + 1 < s.size() && (s[p] == 'T' || (iso && s[p] == 't')) && is_digit(s[p + 1])) {
         ++p;
         time = read_time(s, p);
     } else {
@@ -285,11 +367,9 @@ std::optional<DateMatch> finish_date(std::string_view s, std::size_t pos, int y,
             time = read_time(s, p);
         }
     }
-    if (time && at_boundary(s, p)) {
-        return DateMatch{*day + time->seconds - time->zone_offset, true, p};
-    }
+    if (time && at_boundary(s, p)) return DateMatch::of(*day, time, p);
     if (!at_boundary(s, pos)) return std::nullopt;
-    return DateMatch{*day, false, pos};
+    return DateMatch::of(*day, std::nullopt, pos);
 }
 
 // "March 6, 2009", "Mar 6 2009", "Mar. 6th, 2009", ctime's "Mar  5 22:24:36 2009";
@@ -317,7 +397,7 @@ std::optional<DateMatch> month_first(std::string_view s, std::size_t pos, int mo
         if (!ctime_year || ctime_year->digits != 4 || !at_boundary(s, q)) return std::nullopt;
         const auto date = make_timestamp(ctime_year->value, month, day->value);
         if (!date) return std::nullopt;
-        return DateMatch{*date + time->seconds - time->zone_offset, true, q};
+        return DateMatch::of(*date, time, q);
     }
     return std::nullopt;
 }
@@ -358,6 +438,8 @@ std::optional<DateMatch> number_first(std::string_view s, std::size_t pos) {
 
     // Day, then the month by name.
     skip_ordinal_suffix(s, p);
+    // "1. November 2023", "25. Januar 2022": the German and Polish ordinal dot.
+    if (p + 1 < s.size() && s[p] == '.' && (s[p + 1] == ' ' || s[p + 1] == '\xC2')) ++p;
     const char name_sep = p < s.size() ? s[p] : '\0';
     const bool punctuated = name_sep == '-' || name_sep == '/' || name_sep == '.';
     if (punctuated) {
@@ -365,7 +447,9 @@ std::optional<DateMatch> number_first(std::string_view s, std::size_t pos) {
     } else {
         if (skip_blanks(s, p) == 0) return std::nullopt;
         std::size_t q = p;
-        if (equals_lower(read_word(s, q), "of") && skip_blanks(s, q) > 0) p = q;
+        const std::string_view joiner = read_word(s, q);  // "6th of March", "5 de enero"
+        if ((equals_lower(joiner, "of") || equals_lower(joiner, "de")) && skip_blanks(s, q) > 0)
+            p = q;
     }
     const int month = month_from_word(read_word(s, p));
     if (month == 0) return std::nullopt;
@@ -377,6 +461,8 @@ std::optional<DateMatch> number_first(std::string_view s, std::size_t pos) {
         const bool comma = p < s.size() && s[p] == ',';
         if (comma) ++p;
         if (skip_blanks(s, p) == 0 && !comma) return std::nullopt;
+        std::size_t q = p;
+        if (equals_lower(read_word(s, q), "de") && skip_blanks(s, q) > 0) p = q;  // "enero de 2022"
     }
     const auto year = read_number(s, p);
     if (!year || year->digits != 4) return std::nullopt;
@@ -491,11 +577,31 @@ std::optional<Timestamp> parse_date(std::string_view text) {
     return match->timestamp;
 }
 
+std::optional<WrittenDate> parse_written_date(std::string_view text) {
+    text = trim_blanks(text);
+    if (text.empty()) return std::nullopt;
+    if (is_digit(text.front()) || text.front() == '-') {
+        // An epoch number is a UTC instant: that is its only "as written".
+        if (auto number = parse_number_date(text)) return WrittenDate{*number, false, 0};
+    }
+    const auto match = match_date_at(text, 0);
+    if (!match || match->end != text.size()) return std::nullopt;
+    return WrittenDate{match->local, match->has_time, match->zone};
+}
+
 std::optional<FoundDate> find_date(std::string_view text) {
     for (std::size_t i = 0; i < text.size(); ++i) {
-        if (!is_alnum(text[i]) || (i > 0 && is_alnum(text[i - 1]))) continue;
+        const unsigned char c = static_cast<unsigned char>(text[i]);
+        if (!(is_alnum(text[i]) || c >= 0xC0) || (i > 0 && is_alnum(text[i - 1]))) continue;
         if (auto match = match_date_at(text, i)) {
-            return FoundDate{match->timestamp, match->has_time, i, match->end};
+            FoundDate found;
+            found.timestamp = match->timestamp;
+            found.has_time = match->has_time;
+            found.begin = i;
+            found.end = match->end;
+            found.local = match->local;
+            found.utc_offset = match->zone;
+            return found;
         }
     }
     return std::nullopt;

@@ -36,15 +36,33 @@ std::optional<Timestamp> timestamp_from_epoch(double value);
 // dates ("07/27/2016" month first unless the first number exceeds 12;
 // "27.07.2016" day first), Reuters wire dates ("26-FEB-1987 15:01:01.79"),
 // compact "20090305", and bare epoch seconds or milliseconds (9+ digits).
+// Month and weekday names may be English, German, French, Spanish,
+// Italian, Dutch, Portuguese, Polish or Scandinavian ("25. Januar 2022",
+// "5 de enero de 2022", "25 stycznia 2022").
 // Times without a zone are taken as UTC. Years need four digits.
 std::optional<Timestamp> parse_date(std::string_view text);
 
+// A date as a page writes it: the wall-clock time read as if it were UTC,
+// so that its day is the day written whatever the zone, and the zone when
+// one was written. parse_date's answer is `local - utc_offset`.
+struct WrittenDate {
+    Timestamp local = kNoDate;
+    bool has_time = false;
+    std::optional<int> utc_offset;  // seconds east of UTC
+};
+
+// parse_date's forms, read as written (see WrittenDate). An epoch number
+// has no local form: it is taken as UTC with offset 0.
+std::optional<WrittenDate> parse_written_date(std::string_view text);
+
 // A date found inside a longer text.
 struct FoundDate {
-    Timestamp timestamp = kNoDate;
-    bool has_time = false;  // the text gave a time of day, not just a day
-    std::size_t begin = 0;  // byte range of the date within the searched text
+    Timestamp timestamp = kNoDate;  // UTC
+    bool has_time = false;          // the text gave a time of day, not just a day
+    std::size_t begin = 0;          // byte range of the date within the searched text
     std::size_t end = 0;
+    Timestamp local = kNoDate;      // as written (see WrittenDate)
+    std::optional<int> utc_offset;  // seconds east of UTC, when written
 };
 
 // The first date in `text` in any of parse_date's written or numeric forms

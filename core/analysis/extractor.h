@@ -1,11 +1,21 @@
 #pragma once
 
+#include <cstdint>
 #include <optional>
 #include <string_view>
 
 #include "analysis/article.h"
 
 namespace scoop {
+
+// The version of what extraction makes of a file: title, date, source and
+// body. It MUST be raised whenever extraction output changes (a new rule,
+// a changed threshold, a parser upgrade), so that an index built by an
+// older extractor can be told apart and its files offered for re-extraction.
+//   1: the hand-written tag scanner and line heuristics.
+//   2: gumbo's HTML5 parser, main-text regions and jusText block
+//      classification, htmldate-style date sources, dates kept as written.
+inline constexpr std::uint32_t kExtractionVersion = 2;
 
 // The format a file's name suggests: .jsonl, .ndjson and .json are JSON
 // Lines; .html, .htm and .xhtml are HTML; anything else is plain text.

@@ -3,617 +3,651 @@
 #include <algorithm>
 #include <cctype>
 #include <initializer_list>
-#include <optional>
-#include <utility>
+#include <string>
 #include <vector>
 
 #include "analysis/boilerplate.h"
 #include "analysis/date_parser.h"
-#include "util/utf8.h"
+#include "analysis/html_document.h"
+#include "analysis/html_metadata.h"
+#include "analysis/html_prefilter.h"
+#include "analysis/page_regions.h"
+#include "analysis/text_blocks.h"
 
 namespace scoop {
 namespace {
 
-constexpr std::size_t kNpos = std::string_view::npos;
+constexpr std::uint32_t kNoRegion = kWholePage;
+// Text gathered from one element for a date (a byline, a <time>): dates are
+// short, and the bound keeps a huge element from being copied.
+constexpr std::size_t kMaxDateTextBytes = 200;
 
-char to_lower(char c) {
-    return (c >= 'A' && c <= 'Z') ? static_cast<char>(c - 'A' + 'a') : c;
-}
-bool is_alpha(char c) {
-    return (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z');
-}
-bool is_digit(char c) {
-    return c >= '0' && c <= '9';
-}
-bool is_alnum(char c) {
-    return is_alpha(c) || is_digit(c);
-}
-bool is_html_space(char c) {
-    return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f';
+bool one_of(GumboTag tag, std::initializer_list<GumboTag> tags) {
+    return std::find(tags.begin(), tags.end(), tag) != tags.end();
 }
 
-std::string lower(std::string_view s) {
-    std::string out(s);
-    for (char& c : out) c = to_lower(c);
-    return out;
+// Elements without text a reader sees, or with text that is a control's.
+bool is_skipped(GumboTag tag) {
+    return one_of(tag, {GUMBO_TAG_HEAD, GUMBO_TAG_SCRIPT, GUMBO_TAG_STYLE, GUMBO_TAG_NOSCRIPT,
+                        GUMBO_TAG_TEMPLATE, GUMBO_TAG_SELECT, GUMBO_TAG_INPUT, GUMBO_TAG_TEXTAREA,
+                        GUMBO_TAG_OPTION, GUMBO_TAG_CANVAS, GUMBO_TAG_VIDEO, GUMBO_TAG_AUDIO,
+                        GUMBO_TAG_MAP, GUMBO_TAG_OBJECT, GUMBO_TAG_EMBED, GUMBO_TAG_IFRAME,
+                        GUMBO_TAG_TITLE, GUMBO_TAG_NOEMBED, GUMBO_TAG_NOFRAMES});
 }
 
-// ---------------------------------------------------------------------------
-// Character references
-
-// Names of U+00A0..U+00FF, in order.
-constexpr std::string_view kLatin1Names[96] = {
-    "nbsp",   "iexcl",  "cent",   "pound",  "curren", "yen",    "brvbar", "sect",   "uml",
-    "copy",   "ordf",   "laquo",  "not",    "shy",    "reg",    "macr",   "deg",    "plusmn",
-    "sup2",   "sup3",   "acute",  "micro",  "para",   "middot", "cedil",  "sup1",   "ordm",
-    "raquo",  "frac14", "frac12", "frac34", "iquest", "Agrave", "Aacute", "Acirc",  "Atilde",
-    "Auml",   "Aring",  "AElig",  "Ccedil", "Egrave", "Eacute", "Ecirc",  "Euml",   "Igrave",
-    "Iacute", "Icirc",  "Iuml",   "ETH",    "Ntilde", "Ograve", "Oacute", "Ocirc",  "Otilde",
-    "Ouml",   "times",  "Oslash", "Ugrave", "Uacute", "Ucirc",  "Uuml",   "Yacute", "THORN",
-    "szlig",  "agrave", "aacute", "acirc",  "atilde", "auml",   "aring",  "aelig",  "ccedil",
-    "egrave", "eacute", "ecirc",  "euml",   "igrave", "iacute", "icirc",  "iuml",   "eth",
-    "ntilde", "ograve", "oacute", "ocirc",  "otilde", "ouml",   "divide", "oslash", "ugrave",
-    "uacute", "ucirc",  "uuml",   "yacute", "thorn",  "yuml",
-};
-
-struct NamedReference {
-    std::string_view name;
-    char32_t code_point;
-};
-
-constexpr NamedReference kOtherNames[] = {
-    {"amp", U'&'},     {"lt", U'<'},       {"gt", U'>'},       {"quot", U'"'},
-    {"apos", U'\''},   {"OElig", 0x152},   {"oelig", 0x153},   {"Scaron", 0x160},
-    {"scaron", 0x161}, {"Yuml", 0x178},    {"Zcaron", 0x17D},  {"zcaron", 0x17E},
-    {"fnof", 0x192},   {"circ", 0x2C6},    {"tilde", 0x2DC},   {"ensp", 0x2002},
-    {"emsp", 0x2003},  {"thinsp", 0x2009}, {"zwnj", 0x200C},   {"zwj", 0x200D},
-    {"lrm", 0x200E},   {"rlm", 0x200F},    {"ndash", 0x2013},  {"mdash", 0x2014},
-    {"lsquo", 0x2018}, {"rsquo", 0x2019},  {"sbquo", 0x201A},  {"ldquo", 0x201C},
-    {"rdquo", 0x201D}, {"bdquo", 0x201E},  {"dagger", 0x2020}, {"Dagger", 0x2021},
-    {"bull", 0x2022},  {"hellip", 0x2026}, {"permil", 0x2030}, {"prime", 0x2032},
-    {"Prime", 0x2033}, {"lsaquo", 0x2039}, {"rsaquo", 0x203A}, {"euro", 0x20AC},
-    {"trade", 0x2122}, {"larr", 0x2190},   {"uarr", 0x2191},   {"rarr", 0x2192},
-    {"darr", 0x2193},  {"harr", 0x2194},   {"minus", 0x2212},
-};
-
-std::optional<char32_t> named_reference(std::string_view name) {
-    for (std::size_t i = 0; i < std::size(kLatin1Names); ++i)
-        if (kLatin1Names[i] == name) return static_cast<char32_t>(0xA0 + i);
-    for (const NamedReference& ref : kOtherNames)
-        if (ref.name == name) return ref.code_point;
-    return std::nullopt;
+bool is_block(GumboTag tag) {
+    return one_of(tag,
+                  {GUMBO_TAG_P,       GUMBO_TAG_DIV,        GUMBO_TAG_H1,      GUMBO_TAG_H2,
+                   GUMBO_TAG_H3,      GUMBO_TAG_H4,         GUMBO_TAG_H5,      GUMBO_TAG_H6,
+                   GUMBO_TAG_SECTION, GUMBO_TAG_ARTICLE,    GUMBO_TAG_MAIN,    GUMBO_TAG_BLOCKQUOTE,
+                   GUMBO_TAG_UL,      GUMBO_TAG_OL,         GUMBO_TAG_DL,      GUMBO_TAG_DT,
+                   GUMBO_TAG_DD,      GUMBO_TAG_LI,         GUMBO_TAG_TABLE,   GUMBO_TAG_TR,
+                   GUMBO_TAG_TD,      GUMBO_TAG_TH,         GUMBO_TAG_CAPTION, GUMBO_TAG_PRE,
+                   GUMBO_TAG_FIGURE,  GUMBO_TAG_FIGCAPTION, GUMBO_TAG_HR,      GUMBO_TAG_ADDRESS,
+                   GUMBO_TAG_CENTER,  GUMBO_TAG_FIELDSET,   GUMBO_TAG_DETAILS, GUMBO_TAG_SUMMARY,
+                   GUMBO_TAG_BODY,    GUMBO_TAG_HTML,       GUMBO_TAG_HEADER,  GUMBO_TAG_FOOTER,
+                   GUMBO_TAG_NAV,     GUMBO_TAG_ASIDE,      GUMBO_TAG_FORM,    GUMBO_TAG_LEGEND,
+                   GUMBO_TAG_HGROUP,  GUMBO_TAG_MENU,       GUMBO_TAG_DIR,     GUMBO_TAG_OPTGROUP,
+                   GUMBO_TAG_TBODY,   GUMBO_TAG_THEAD,      GUMBO_TAG_TFOOT});
 }
 
-// What browsers make of &#128;..&#159;: the Windows-1252 characters those
-// bytes stand for, which is what the page's author meant. 0 where none.
-constexpr char16_t kWindows1252High[32] = {
-    0x20AC, 0,      0x201A, 0x0192, 0x201E, 0x2026, 0x2020, 0x2021, 0x02C6, 0x2030, 0x0160,
-    0x2039, 0x0152, 0,      0x017D, 0,      0,      0x2018, 0x2019, 0x201C, 0x201D, 0x2022,
-    0x2013, 0x2014, 0x02DC, 0x2122, 0x0161, 0x203A, 0x0153, 0,      0x017E, 0x0178,
-};
-
-// The character a numeric reference stands for, or 0 for none.
-char32_t numeric_character(std::uint32_t value) {
-    if (value >= 0x80 && value <= 0x9F) return kWindows1252High[value - 0x80];
-    if (value == '\t' || value == '\n' || value == '\r') return value;
-    if (value < 0x20 || value == 0x7F) return 0;
-    if (value >= 0xD800 && value <= 0xDFFF) return 0;
-    if (value > 0x10FFFF) return 0;
-    return value;
-}
-
-// Decodes the reference at text[pos] == '&'. Returns the bytes consumed
-// (0: not a reference, copy the '&').
-std::size_t decode_reference(std::string_view text, std::size_t pos, std::string& out) {
-    std::size_t i = pos + 1;
-    if (i < text.size() && text[i] == '#') {
-        ++i;
-        const bool hex = i < text.size() && (text[i] == 'x' || text[i] == 'X');
-        if (hex) ++i;
-        const std::size_t digits_start = i;
-        std::uint32_t value = 0;
-        bool too_long = false;
-        while (i < text.size() &&
-               (hex ? std::isxdigit(static_cast<unsigned char>(text[i])) : is_digit(text[i]))) {
-            const char c = text[i];
-            const std::uint32_t digit = is_digit(c)
-                                            ? static_cast<std::uint32_t>(c - '0')
-                                            : static_cast<std::uint32_t>(to_lower(c) - 'a' + 10);
-            if (value > 0x10FFFF) too_long = true;
-            if (!too_long) value = value * (hex ? 16 : 10) + digit;
-            ++i;
-        }
-        if (i == digits_start) return 0;
-        if (i < text.size() && text[i] == ';') ++i;
-        const char32_t cp = too_long ? 0 : numeric_character(value);
-        if (cp != 0) append_utf8(out, cp);
-        return i - pos;
-    }
-
-    const std::size_t name_start = i;
-    while (i < text.size() && i - name_start < 32 && is_alnum(text[i])) ++i;
-    if (i == name_start) return 0;
-    const std::string_view name = text.substr(name_start, i - name_start);
-    const bool terminated = i < text.size() && text[i] == ';';
-    // Browsers accept the oldest few without the semicolon ("AT&T" stays,
-    // "&amp" alone is "&").
-    if (!terminated && !(name == "amp" || name == "lt" || name == "gt" || name == "quot")) return 0;
-    if (!terminated && i < text.size() && (is_alnum(text[i]) || text[i] == '=')) return 0;
-    const auto cp = named_reference(name);
-    if (!cp) return 0;
-    if (*cp != 0xAD) append_utf8(out, *cp);  // a soft hyphen is invisible
-    return i - pos + (terminated ? 1 : 0);
-}
-
-void append_decoded(std::string_view text, std::string& out) {
-    for (std::size_t i = 0; i < text.size();) {
-        const std::size_t amp = text.find('&', i);
-        if (amp == kNpos) {
-            out.append(text.substr(i));
-            return;
-        }
-        out.append(text.substr(i, amp - i));
-        if (const std::size_t used = decode_reference(text, amp, out)) {
-            i = amp + used;
-        } else {
-            out += '&';
-            i = amp + 1;
-        }
+int heading_level(GumboTag tag) {
+    switch (tag) {
+        case GUMBO_TAG_H1:
+            return 1;
+        case GUMBO_TAG_H2:
+            return 2;
+        case GUMBO_TAG_H3:
+            return 3;
+        case GUMBO_TAG_H4:
+            return 4;
+        case GUMBO_TAG_H5:
+            return 5;
+        case GUMBO_TAG_H6:
+            return 6;
+        default:
+            return 0;
     }
 }
 
-// ---------------------------------------------------------------------------
-// Visible text
+// The attributes the walker looks at, read in one pass over the element's
+// attributes (looking each up costs a scan of them all).
+struct ElementAttributes {
+    std::string_view class_list, id, style, role, itemprop, itemtype, title;
+    bool hidden = false, aria_hidden = false, href = false;
 
-// Collects text the way a browser lays it out: whitespace runs collapse to
-// one space, block boundaries become line or paragraph breaks.
-class TextBuilder {
-  public:
-    void add(std::string_view text, bool preformatted) {
-        for (std::size_t i = 0; i < text.size();) {
-            const char c = text[i];
-            if (preformatted && c == '\n') {
-                line_break();
+    explicit ElementAttributes(const GumboNode* node) {
+        const GumboVector& attributes = node->v.element.attributes;
+        for (unsigned i = 0; i < attributes.length; ++i) {
+            const auto* a = static_cast<const GumboAttribute*>(attributes.data[i]);
+            const std::string_view name(a->name);
+            const std::string_view value(a->value);
+            if (name == "class") {
+                class_list = value;
+            } else if (name == "id") {
+                id = value;
+            } else if (name == "style") {
+                style = value;
+            } else if (name == "role") {
+                role = value;
+            } else if (name == "itemprop") {
+                itemprop = value;
+            } else if (name == "itemtype") {
+                itemtype = value;
+            } else if (name == "title") {
+                title = value;
+            } else if (name == "hidden") {
+                hidden = true;
+            } else if (name == "aria-hidden") {
+                aria_hidden = value == "true";
+            } else if (name == "href") {
+                href = true;
+            }
+        }
+    }
+};
+
+// display:none, visibility:hidden, the hidden attribute, aria-hidden.
+bool is_hidden(const ElementAttributes& a) {
+    if (a.hidden || a.aria_hidden) return true;
+    const std::string_view style = a.style;
+    if (style.empty()) return false;
+    std::string squeezed;
+    for (char c : style)
+        if (c != ' ' && c != '\t' && c != '\n') squeezed += (c >= 'A' && c <= 'Z') ? c + 32 : c;
+    return squeezed.find("display:none") != std::string::npos ||
+           squeezed.find("visibility:hidden") != std::string::npos;
+}
+
+// Lower-case class and id, with WordPress's state classes that name no
+// part of the page ("comments-open" on the <body> or <article>) removed.
+std::string class_and_id(const ElementAttributes& a) {
+    static constexpr std::string_view kStates[] = {
+        "comments-open", "comments-closed", "has-sidebar",  "no-sidebar",  "with-sidebar",
+        "sidebar-right", "sidebar-left",    "has-comments", "no-comments",
+    };
+    std::string key = " ";
+    for (const std::string_view value : {a.class_list, a.id}) {
+        for (std::size_t i = 0; i < value.size();) {
+            while (i < value.size() && (value[i] == ' ' || value[i] == '\t' || value[i] == '\n'))
                 ++i;
-            } else if (is_html_space(c) || c == '\v') {
-                space_ = true;
-                ++i;
-            } else if (text.substr(i, 2) == "\xC2\xA0") {
-                space_ = true;  // no-break spaces separate words like spaces
-                i += 2;
-            } else {
-                std::size_t j = i + 1;
-                while (j < text.size() && !is_html_space(text[j]) && text[j] != '\v' &&
-                       text[j] != '\xC2')
-                    ++j;
-                put(text.substr(i, j - i));
-                i = j;
-            }
+            std::size_t end = i;
+            while (end < value.size() && value[end] != ' ' && value[end] != '\t' &&
+                   value[end] != '\n')
+                ++end;
+            std::string token(value.substr(i, end - i));
+            for (char& c : token)
+                if (c >= 'A' && c <= 'Z') c = static_cast<char>(c - 'A' + 'a');
+            i = end;
+            if (token.empty() ||
+                std::find(std::begin(kStates), std::end(kStates), token) != std::end(kStates))
+                continue;
+            key += token;
+            key += ' ';
         }
     }
-    void line_break() { breaks_ = std::max(breaks_, 1); }
-    void paragraph_break() { breaks_ = 2; }
-    const std::string& text() const { return out_; }
-
-  private:
-    void put(std::string_view piece) {
-        if (!out_.empty()) {
-            if (breaks_ > 0) {
-                out_ += breaks_ == 2 ? "\n\n" : "\n";
-            } else if (space_) {
-                out_ += ' ';
-            }
-        }
-        breaks_ = 0;
-        space_ = false;
-        out_.append(piece);
-    }
-
-    std::string out_;
-    int breaks_ = 0;
-    bool space_ = false;
-};
-
-std::string collapse_spaces(std::string_view text) {
-    TextBuilder builder;
-    builder.add(text, false);
-    return builder.text();
+    return key;
 }
 
-// ---------------------------------------------------------------------------
-// Tags
-
-struct Attribute {
-    std::string name;  // lower case
-    std::string_view value;
-};
-
-// Attributes of a start tag; `raw` is what follows the tag name.
-std::vector<Attribute> parse_attributes(std::string_view raw) {
-    std::vector<Attribute> attributes;
-    std::size_t i = 0;
-    while (i < raw.size()) {
-        while (i < raw.size() && (is_html_space(raw[i]) || raw[i] == '/')) ++i;
-        if (i >= raw.size() || raw[i] == '>') break;
-        const std::size_t name_start = i;
-        while (i < raw.size() && !is_html_space(raw[i]) && raw[i] != '=' && raw[i] != '>' &&
-               raw[i] != '/')
-            ++i;
-        if (i == name_start) {  // a lone '=': skip it
-            ++i;
-            continue;
-        }
-        Attribute attribute{lower(raw.substr(name_start, i - name_start)), {}};
-        std::size_t j = i;
-        while (j < raw.size() && is_html_space(raw[j])) ++j;
-        if (j < raw.size() && raw[j] == '=') {
-            ++j;
-            while (j < raw.size() && is_html_space(raw[j])) ++j;
-            if (j < raw.size() && (raw[j] == '"' || raw[j] == '\'')) {
-                const std::size_t close = raw.find(raw[j], j + 1);
-                const std::size_t end = close == kNpos ? raw.size() : close;
-                attribute.value = raw.substr(j + 1, end - j - 1);
-                i = close == kNpos ? raw.size() : close + 1;
-            } else {
-                const std::size_t start = j;
-                while (j < raw.size() && !is_html_space(raw[j]) && raw[j] != '>') ++j;
-                attribute.value = raw.substr(start, j - start);
-                i = j;
-            }
-        }
-        attributes.push_back(std::move(attribute));
-    }
-    return attributes;
-}
-
-std::string_view attribute(const std::vector<Attribute>& attributes, std::string_view name) {
-    for (const Attribute& a : attributes)
-        if (a.name == name) return a.value;
-    return {};
-}
-
-bool one_of(std::string_view name, std::initializer_list<std::string_view> names) {
-    for (std::string_view n : names)
-        if (n == name) return true;
+bool contains_any(const std::string& key, std::initializer_list<std::string_view> parts) {
+    for (std::string_view part : parts)
+        if (key.find(part) != std::string::npos) return true;
     return false;
 }
 
-bool is_hidden_element(std::string_view name) {
-    return one_of(name, {"nav", "header", "footer", "aside", "noscript", "template", "svg",
-                         "iframe", "select", "button"});
+// Whole tokens of a class or id list ("ad", "nav"), split at anything
+// that is not a letter or digit.
+bool has_token(const std::string& key, std::initializer_list<std::string_view> tokens) {
+    std::size_t i = 0;
+    while (i < key.size()) {
+        while (i < key.size() && !std::isalnum(static_cast<unsigned char>(key[i]))) ++i;
+        std::size_t end = i;
+        while (end < key.size() && std::isalnum(static_cast<unsigned char>(key[end]))) ++end;
+        const std::string_view token(key.data() + i, end - i);
+        for (std::string_view t : tokens)
+            if (token == t) return true;
+        i = end;
+    }
+    return false;
 }
 
-bool is_paragraph_element(std::string_view name) {
-    return one_of(name,
-                  {"p",        "div",     "h1",      "h2",     "h3",         "h4",      "h5",
-                   "h6",       "section", "article", "main",   "blockquote", "ul",      "ol",
-                   "dl",       "table",   "pre",     "figure", "hr",         "address", "center",
-                   "fieldset", "details", "summary", "body",   "html"});
+// Whether a class or id list names site chrome: a token ("nav",
+// "sidebar", "comments"; tokens split at anything not a letter or digit),
+// a token's start ("commentlist", "sharebar"), or a compound written with
+// hyphens ("post-navigation"). Whole tokens, so that "node--promoted" is
+// not "promo".
+bool names_chrome(const std::string& key) {
+    static constexpr std::string_view kTokens[] = {
+        "nav",        "navbar",      "navigation",      "menu",        "menus",         "sidebar",
+        "widget",     "footer",      "breadcrumb",      "breadcrumbs", "cookie",        "cookies",
+        "newsletter", "subscribe",   "subscription",    "advert",      "advertisement", "ad",
+        "ads",        "banner",      "sponsor",         "sponsored",   "promo",         "related",
+        "share",      "sharing",     "shares",          "social",      "comments",      "comment",
+        "tags",       "tagcloud",    "taglist",         "pagination",  "pager",         "popup",
+        "modal",      "recommended", "recommendations", "trending",    "outbrain",      "taboola",
+        "disqus",     "yarpp",       "addtoany",        "sharedaddy",  "shariff",       "rss",
+        "toolbar",    "masthead",    "topbar",          "slider",      "carousel",      "caption",
+        "credit",     "credits",     "copyright",       "disclaimer",  "login",         "signup",
+        "rating",     "ratings",     "byline-social",   "gallery",     "lightbox",      "overlay",
+    };
+    static constexpr std::string_view kPrefixes[] = {
+        "comment",    "related",    "sharebar", "shareaholic", "social",   "sidebar",
+        "breadcrumb", "newsletter", "advert",   "navbar",      "menu",     "footer",
+        "cookie",     "recommend",  "sponsor",  "pagination",  "tagcloud", "subscri",
+    };
+    static constexpr std::string_view kCompounds[] = {
+        "post-navigation", "nav-links",       "more-articles",   "further-reading",
+        "read-also",       "also-read",       "most-read",       "mostread",
+        "most-popular",    "author-box",      "authorbox",       "about-author",
+        "author-bio",      "skip-link",       "screen-reader",   "sr-only",
+        "visually-hidden", "image-credit",    "photo-credit",    "bildunterschrift",
+        "post-tags",       "entry-tags",      "article-tags",    "teaser-list",
+        "print-only",      "jp-relatedposts", "wp-caption-text", "infobox-related",
+    };
+    for (std::string_view compound : kCompounds)
+        if (key.find(compound) != std::string::npos) return true;
+    for (std::size_t i = 0; i < key.size();) {
+        while (i < key.size() && !std::isalnum(static_cast<unsigned char>(key[i]))) ++i;
+        std::size_t end = i;
+        while (end < key.size() && std::isalnum(static_cast<unsigned char>(key[end]))) ++end;
+        const std::string_view token(key.data() + i, end - i);
+        i = end;
+        if (token.empty()) continue;
+        for (std::string_view t : kTokens)
+            if (token == t) return true;
+        for (std::string_view prefix : kPrefixes)
+            if (token.starts_with(prefix)) return true;
+    }
+    return false;
 }
 
-bool is_line_element(std::string_view name) {
-    return one_of(name, {"br", "li", "tr", "dt", "dd", "figcaption", "caption", "option"});
+// What the markup says an element is. The names are the ones page
+// templates use (trafilatura's and readability's lists), which are English
+// whatever the language of the page.
+RegionKind region_kind(const GumboNode* node, const ElementAttributes& a, bool in_candidate) {
+    const GumboTag tag = node->v.element.tag;
+    if (tag == GUMBO_TAG_BODY || tag == GUMBO_TAG_HTML) return RegionKind::kNone;
+    // Captions and credits of pictures are not the article's text; nor are
+    // controls and drawings. An unclosed <button> or <svg> that the HTML5
+    // algorithm wraps around the article is a wrapper (page_regions.h).
+    if (node->v.element.tag_namespace != GUMBO_NAMESPACE_HTML) return RegionKind::kChrome;
+    if (one_of(tag, {GUMBO_TAG_NAV, GUMBO_TAG_FOOTER, GUMBO_TAG_ASIDE, GUMBO_TAG_MENU,
+                     GUMBO_TAG_FIGCAPTION, GUMBO_TAG_BUTTON, GUMBO_TAG_LABEL}))
+        return RegionKind::kChrome;
+    const std::string_view role = a.role;
+    if (role == "navigation" || role == "complementary" || role == "contentinfo" ||
+        role == "banner" || role == "search" || role == "menu" || role == "menubar")
+        return RegionKind::kChrome;
+    if (a.itemprop == "articleBody") return RegionKind::kArticleBody;
+    // Class names mark containers; inline elements are not looked at.
+    if (!is_block(tag) && tag != GUMBO_TAG_SPAN && tag != GUMBO_TAG_TIME) return RegionKind::kNone;
+    if (a.class_list.empty() && a.id.empty() && a.itemtype.empty()) {
+        if (tag == GUMBO_TAG_HEADER && !in_candidate) return RegionKind::kChrome;
+        if (tag == GUMBO_TAG_ARTICLE) return RegionKind::kArticle;
+        if (tag == GUMBO_TAG_MAIN) return RegionKind::kMain;
+        return RegionKind::kNone;
+    }
+    const std::string key = class_and_id(a);
+    if (key.find("comment") == std::string::npos &&
+        contains_any(key,
+                     {"articlebody",      "article-body",   "article__body",   "article_body",
+                      "articletext",      "article-text",   "article__text",   "article-content",
+                      "article__content", "articlecontent", "entry-content",   "entry_content",
+                      "entrycontent",     "post-content",   "post_content",    "postcontent",
+                      "post-body",        "postbody",       "post-text",       "posttext",
+                      "post-entry",       "postentry",      "story-body",      "storybody",
+                      "story-content",    "storycontent",   "body-text",       "bodytext",
+                      "text-content",     "field-body",     "field-name-body", "news-text",
+                      "newstext",         "single-content", "blog-content",    "td-post-content",
+                      "rich-text",        "richtext",       "content-body",    "contentbody",
+                      "content__body",    "main-text",      "maintext",        "fulltext",
+                      "full-text",        "article-main",   "article__main",   "artikel",
+                      "beitrag"}))
+        return RegionKind::kArticleBody;
+    if (names_chrome(key)) return RegionKind::kChrome;
+    // A page's <header> (logo, menus); one inside the article holds its
+    // headline and lead.
+    if (tag == GUMBO_TAG_HEADER && !in_candidate) return RegionKind::kChrome;
+    if (contains_any(key,
+                     {"byline",    "author",       "posted",       "published",    "timestamp",
+                      "dateline",  "entry-meta",   "post-meta",    "article-meta", "meta-info",
+                      "post-info", "entry-info",   "article-info", "postmeta",     "entry-date",
+                      "post-date", "article-date", "pubdate",      "date-time",    "datetime"}) ||
+        has_token(key, {"date", "meta", "time", "info", "datum", "autor"}))
+        return RegionKind::kDateLine;
+    const std::string_view itemtype = a.itemtype;
+    if (tag == GUMBO_TAG_ARTICLE || itemtype.find("Article") != std::string_view::npos ||
+        itemtype.find("BlogPosting") != std::string_view::npos ||
+        has_token(key, {"article", "post", "entry", "story", "hentry", "blogpost", "blog-post"}))
+        return RegionKind::kArticle;
+    if (tag == GUMBO_TAG_MAIN || role == "main" ||
+        has_token(key, {"content", "main", "maincontent", "primary"}) ||
+        contains_any(key, {"main-content", "content-main", "page-content", "site-content"}))
+        return RegionKind::kMain;
+    return RegionKind::kNone;
 }
 
-// Date metas in order of trust: the Open Graph article time, then the rest.
-int date_meta_rank(std::string_view key) {
-    if (key == "article:published_time") return 0;
-    if (one_of(key, {"date", "pubdate", "publishdate", "publish-date", "publication_date",
-                     "dc.date", "dc.date.issued", "dcterms.created", "dcterms.date",
-                     "datepublished", "parsely-pub-date", "sailthru.date", "og:published_time"}))
-        return 1;
-    return -1;
+// Counts the code points of text other than whitespace.
+std::size_t visible_chars(std::string_view text) {
+    std::size_t n = 0;
+    for (unsigned char c : text)
+        if ((c & 0xC0) != 0x80 && c != ' ' && c != '\n' && c != '\t' && c != '\r' && c != '\f') ++n;
+    return n;
 }
 
-class HtmlScanner {
+// The page walked into text blocks and the regions (chrome, article
+// candidates) they lie in.
+class PageWalker {
   public:
-    explicit HtmlScanner(std::string_view html) : html_(html) {}
+    PageWalker(std::vector<TextBlock>& blocks, RegionTree& regions)
+        : blocks_(blocks), regions_(regions) {}
 
-    Article run() {
-        std::size_t i = 0;
-        while (i < html_.size()) {
-            const std::size_t lt = html_.find('<', i);
-            const std::size_t text_end = lt == kNpos ? html_.size() : lt;
-            if (text_end > i) add_text(html_.substr(i, text_end - i));
-            if (lt == kNpos) break;
-            i = markup(lt);
-        }
-        return finish();
-    }
-
-  private:
-    // Handles the markup at html_[lt] == '<'; returns where text resumes.
-    std::size_t markup(std::size_t lt) {
-        const std::string_view rest = html_.substr(lt);
-        if (rest.starts_with("<!--")) {
-            const std::size_t close = html_.find("-->", lt + 2);
-            return close == kNpos ? html_.size() : close + 3;
-        }
-        if (rest.starts_with("<![CDATA[")) {
-            const std::size_t close = html_.find("]]>", lt + 9);
-            const std::size_t end = close == kNpos ? html_.size() : close;
-            add_raw_text(html_.substr(lt + 9, end - lt - 9));
-            return close == kNpos ? html_.size() : close + 3;
-        }
-        if (rest.starts_with("<!") || rest.starts_with("<?")) {
-            const std::size_t close = html_.find('>', lt + 2);
-            return close == kNpos ? html_.size() : close + 1;
-        }
-        const bool end_tag = rest.starts_with("</");
-        const std::size_t name_start = lt + (end_tag ? 2 : 1);
-        if (name_start >= html_.size() || !is_alpha(html_[name_start])) {
-            add_text("<");  // a stray '<' is text: "a < b"
-            return lt + 1;
-        }
-        std::size_t name_end = name_start;
-        while (name_end < html_.size() &&
-               (is_alnum(html_[name_end]) || html_[name_end] == '-' || html_[name_end] == ':'))
-            ++name_end;
-        const std::size_t tag_end = find_tag_end(name_end);
-        const std::string name = lower(html_.substr(name_start, name_end - name_start));
-        // The attribute text, without the closing '>'.
-        std::size_t raw_end = tag_end;
-        if (raw_end > name_end && html_[raw_end - 1] == '>') --raw_end;
-        const std::string_view raw = html_.substr(name_end, raw_end - name_end);
-        if (end_tag) {
-            end_element(name);
-            return tag_end;
-        }
-        return start_element(name, raw, tag_end);
-    }
-
-    // Just past the '>' closing the tag whose name ends at `pos`. Quoted
-    // attribute values may hold '>'. A quote that never closes ends at the
-    // next '>' instead, as does a tag at the end of the input.
-    std::size_t find_tag_end(std::size_t pos) {
-        std::size_t i = pos;
-        while (i < html_.size()) {
-            const char c = html_[i];
-            if (c == '>') return i + 1;
-            if (c == '=') {
-                ++i;
-                while (i < html_.size() && is_html_space(html_[i])) ++i;
-                if (i < html_.size() && (html_[i] == '"' || html_[i] == '\'')) {
-                    const std::size_t close = find_quote(html_[i], i + 1);
-                    if (close == kNpos) {
-                        const std::size_t gt = html_.find('>', i + 1);
-                        return gt == kNpos ? html_.size() : gt + 1;
-                    }
-                    i = close + 1;
+    void walk(const GumboNode* root) {
+        struct Frame {
+            const GumboNode* node;
+            unsigned next_child;
+            bool opened_region;
+            bool link;
+            int heading;
+            bool pre;
+        };
+        std::vector<Frame> stack;
+        auto enter = [&](const GumboNode* node) {
+            if (node->type == GUMBO_NODE_TEXT || node->type == GUMBO_NODE_WHITESPACE ||
+                node->type == GUMBO_NODE_CDATA) {
+                add_text(node->v.text.text);
+                return;
+            }
+            if (node->type != GUMBO_NODE_ELEMENT && node->type != GUMBO_NODE_DOCUMENT) return;
+            Frame frame{node, 0, false, false, 0, false};
+            if (node->type == GUMBO_NODE_ELEMENT) {
+                const GumboElement& e = node->v.element;
+                if (is_skipped(e.tag) && e.tag_namespace == GUMBO_NAMESPACE_HTML) return;
+                const ElementAttributes attributes(node);
+                if (is_hidden(attributes)) return;
+                if (e.tag == GUMBO_TAG_BR) {
+                    line_break();
+                    return;
                 }
+                if (e.tag == GUMBO_TAG_TIME) note_time(node);
+                if (attributes.itemprop == "datePublished") note_itemprop_date(node);
+                // hAtom's <abbr class="published" title="2016-12-23T05:11:00-05:00">.
+                if (!attributes.title.empty() &&
+                    attributes.class_list.find("published") != std::string_view::npos)
+                    dates_.push_back({std::string(attributes.title), current_region(),
+                                      blocks_.size(), kRankTimeInArticle});
+                if (is_block(e.tag)) flush();
+                const RegionKind kind = region_kind(node, attributes, in_candidate());
+                if (kind != RegionKind::kNone) {
+                    open_regions_.push_back(regions_.open(kind, current_region(), blocks_.size()));
+                    frame.opened_region = true;
+                    if (kind == RegionKind::kDateLine) note_date_element(node);
+                }
+                frame.link = e.tag == GUMBO_TAG_A && attributes.href;
+                frame.heading = heading_level(e.tag);
+                frame.pre = e.tag == GUMBO_TAG_PRE;
+                if (frame.link) ++link_depth_;
+                if (frame.heading) headings_.push_back(frame.heading);
+                if (frame.pre) ++pre_depth_;
+                if (frame.heading == 1) h1_start_ = blocks_.size();
+            }
+            stack.push_back(frame);
+        };
+        enter(root);
+        while (!stack.empty()) {
+            Frame& top = stack.back();
+            const GumboVector& children = top.node->type == GUMBO_NODE_DOCUMENT
+                                              ? top.node->v.document.children
+                                              : top.node->v.element.children;
+            if (top.next_child < children.length) {
+                const auto* child = static_cast<const GumboNode*>(children.data[top.next_child++]);
+                enter(child);
                 continue;
             }
-            ++i;
-        }
-        return html_.size();
-    }
-
-    // The next `quote` at or after `from`. Remembers the last answer per
-    // quote character, so that many unclosed quotes cannot make the scan
-    // quadratic: positions only grow, and each stretch is searched once.
-    std::size_t find_quote(char quote, std::size_t from) {
-        QuoteCache& cache = quote == '"' ? double_quote_ : single_quote_;
-        if (cache.valid && cache.from <= from && (cache.found == kNpos || cache.found >= from))
-            return cache.found;
-        cache = {true, from, html_.find(quote, from)};
-        return cache.found;
-    }
-
-    std::size_t start_element(const std::string& name, std::string_view raw, std::size_t tag_end) {
-        const bool self_closing = raw.ends_with('/');
-        if (name == "script" || name == "style") {
-            const std::size_t close = find_end_tag(name, tag_end);
-            return close == kNpos ? html_.size() : close;
-        }
-        // An SVG drawing's <title> names the drawing, not the page.
-        if (name == "title" && hidden_depth_ == 0) return read_title(tag_end);
-        if (name == "meta") {
-            read_meta(parse_attributes(raw));
-        } else if (name == "link") {
-            const auto attributes = parse_attributes(raw);
-            if (lower(attribute(attributes, "rel")) == "canonical" && canonical_url_.empty())
-                canonical_url_ = decode_html_entities(attribute(attributes, "href"));
-        } else if (name == "time") {
-            read_time_element(parse_attributes(raw));
-        }
-
-        if (is_hidden_element(name)) {
-            if (!self_closing) ++hidden_depth_;
-        } else if (name == "h1" && !seen_h1_) {
-            seen_h1_ = true;
-            in_h1_ = true;
-        } else if (name == "p") {
-            in_h1_ = false;  // an unclosed <h1> ends where the text starts
-        } else if (name == "pre") {
-            ++pre_depth_;
-        }
-        if (name == "td" || name == "th") {
-            add_text(" ");
-        } else if (is_paragraph_element(name)) {
-            body_.paragraph_break();
-        } else if (is_line_element(name)) {
-            body_.line_break();
-        }
-        return tag_end;
-    }
-
-    void end_element(const std::string& name) {
-        if (is_hidden_element(name)) {
-            if (hidden_depth_ > 0) --hidden_depth_;
-        } else if (name == "h1") {
-            in_h1_ = false;
-        } else if (name == "pre") {
-            if (pre_depth_ > 0) --pre_depth_;
-        }
-        if (is_paragraph_element(name)) {
-            body_.paragraph_break();
-        } else if (is_line_element(name)) {
-            body_.line_break();
-        }
-    }
-
-    // Where "</name" (any case) starts at or after `from`, or npos.
-    std::size_t find_end_tag(std::string_view name, std::size_t from) const {
-        for (std::size_t i = html_.find("</", from); i != kNpos; i = html_.find("</", i + 2)) {
-            const std::size_t after = i + 2 + name.size();
-            if (after > html_.size()) return kNpos;
-            bool match = true;
-            for (std::size_t k = 0; k < name.size() && match; ++k)
-                match = to_lower(html_[i + 2 + k]) == name[k];
-            if (match && (after == html_.size() || !is_alnum(html_[after]))) return i;
-        }
-        return kNpos;
-    }
-
-    // <title> holds text only. An unclosed one ends at the next tag rather
-    // than swallowing the page.
-    std::size_t read_title(std::size_t from) {
-        // Once no "</title" follows some position, none follows any later
-        // one: remembering that keeps a page of unclosed titles linear.
-        std::size_t end = from >= no_title_end_from_ ? kNpos : find_end_tag("title", from);
-        if (end == kNpos) {
-            no_title_end_from_ = std::min(no_title_end_from_, from);
-            end = html_.find('<', from);
-            if (end == kNpos) end = html_.size();
-        }
-        if (title_.empty()) {
-            title_ = collapse_spaces(decode_html_entities(html_.substr(from, end - from)));
-        }
-        return end;
-    }
-
-    void read_meta(const std::vector<Attribute>& attributes) {
-        std::string key = lower(attribute(attributes, "property"));
-        if (key.empty()) key = lower(attribute(attributes, "name"));
-        if (key.empty()) key = lower(attribute(attributes, "itemprop"));
-        if (key.empty()) return;
-        const std::string_view content = attribute(attributes, "content");
-        if (key == "og:title") {
-            if (og_title_.empty()) og_title_ = collapse_spaces(decode_html_entities(content));
-        } else if (key == "og:site_name") {
-            if (site_name_.empty()) site_name_ = collapse_spaces(decode_html_entities(content));
-        } else if (key == "publisher" || key == "dc.publisher") {
-            if (publisher_.empty()) publisher_ = collapse_spaces(decode_html_entities(content));
-        } else if (key == "og:url") {
-            if (og_url_.empty()) og_url_ = std::string(trim_line(decode_html_entities(content)));
-        } else if (const int rank = date_meta_rank(key); rank >= 0) {
-            offer_date(rank, content);
-        }
-    }
-
-    void read_time_element(const std::vector<Attribute>& attributes) {
-        const std::string_view datetime = attribute(attributes, "datetime");
-        if (!datetime.empty()) offer_date(2, datetime);
-    }
-
-    void offer_date(int rank, std::string_view text) {
-        if (rank >= date_rank_) return;
-        if (const auto stamp = parse_date(decode_html_entities(text))) {
-            date_ = *stamp;
-            date_rank_ = rank;
-        }
-    }
-
-    void add_text(std::string_view raw) {
-        if (hidden_depth_ > 0 && !in_h1_) return;
-        decoded_.clear();
-        append_decoded(raw, decoded_);
-        add_raw_text(decoded_);
-    }
-
-    void add_raw_text(std::string_view text) {
-        if (in_h1_ && h1_.size() < 1000) h1_ += text;
-        if (hidden_depth_ == 0) body_.add(text, pre_depth_ > 0);
-    }
-
-    Article finish() {
-        Article article;
-        article.source = !site_name_.empty() ? site_name_ : publisher_;
-        article.url = !og_url_.empty() ? og_url_ : canonical_url_;
-        article.date = date_;
-        if (!og_title_.empty()) {
-            article.title = og_title_;
-        } else if (!title_.empty()) {
-            article.title = strip_site_suffix(title_, article.source);
-        } else {
-            article.title = collapse_spaces(h1_);
-        }
-        article.body = drop_furniture_lines(body_.text());
-        return article;
-    }
-
-    // "US to Russia: Stop Iran missile sale talks | PressTV" -> the headline,
-    // when the page names its site.
-    static std::string strip_site_suffix(const std::string& title, std::string_view site) {
-        if (site.empty() || title.size() <= site.size() || !title.ends_with(site)) return title;
-        std::string_view head = std::string_view(title).substr(0, title.size() - site.size());
-        head = trim_line(head);
-        for (std::string_view sep : {"|", "-", "\xE2\x80\x94", "\xE2\x80\x93", ":", "\xC2\xB7"}) {
-            if (head.ends_with(sep)) {
-                head = trim_line(head.substr(0, head.size() - sep.size()));
-                return head.empty() ? title : std::string(head);
+            const Frame done = top;
+            stack.pop_back();
+            if (done.node->type != GUMBO_NODE_ELEMENT) continue;
+            if (is_block(done.node->v.element.tag)) flush();
+            if (done.heading == 1) note_h1();
+            if (done.link) --link_depth_;
+            if (done.heading) headings_.pop_back();
+            if (done.pre) --pre_depth_;
+            if (done.opened_region) {
+                regions_.close(open_regions_.back(), blocks_.size());
+                open_regions_.pop_back();
             }
         }
-        return title;
+        flush();
     }
 
-    static std::string drop_furniture_lines(std::string_view text) {
+    struct H1 {
+        std::string text;
+        std::uint32_t region = kNoRegion;
+    };
+    const std::vector<H1>& h1s() const { return h1s_; }
+
+    struct DateNote {
+        std::string text;
+        std::uint32_t region;
+        std::size_t block;  // blocks before it
+        int rank;
+    };
+    const std::vector<DateNote>& dates() const { return dates_; }
+
+  private:
+    bool in_candidate() const {
+        for (std::uint32_t r : open_regions_) {
+            const RegionKind k = regions_.regions()[r].kind;
+            if (k == RegionKind::kArticleBody || k == RegionKind::kArticle ||
+                k == RegionKind::kMain)
+                return true;
+        }
+        return false;
+    }
+
+    std::uint32_t current_region() const {
+        return open_regions_.empty() ? kNoRegion : open_regions_.back();
+    }
+
+    void add_text(std::string_view text) {
+        const bool in_link = link_depth_ > 0;
+        if (pre_depth_ > 0) {
+            for (char c : text) {
+                if (c == '\n') {
+                    line_break();
+                } else {
+                    line_ += c;
+                }
+            }
+        } else {
+            for (std::size_t i = 0; i < text.size(); ++i) {
+                const char c = text[i];
+                if (c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f') {
+                    pending_space_ = true;
+                    continue;
+                }
+                // A no-break space reads as a space.
+                if (c == '\xC2' && i + 1 < text.size() && text[i + 1] == '\xA0') {
+                    pending_space_ = true;
+                    ++i;
+                    continue;
+                }
+                if (pending_space_ && !line_.empty()) line_ += ' ';
+                pending_space_ = false;
+                line_ += c;
+            }
+        }
+        if (in_link) link_chars_ += visible_chars(text);
+    }
+
+    void line_break() {
+        const std::string_view line = trim_line(line_);
+        if (!line.empty()) {
+            if (!text_.empty()) text_ += '\n';
+            text_ += line;
+        }
+        line_.clear();
+        pending_space_ = false;
+    }
+
+    void flush() {
+        line_break();
+        if (text_.empty()) {
+            link_chars_ = 0;
+            return;
+        }
+        TextBlock block;
+        block.text = std::move(text_);
+        measure_block(block);
+        block.link_chars = std::min(link_chars_, block.chars);
+        block.heading = !headings_.empty();
+        blocks_.push_back(std::move(block));
+        regions_.add_block(current_region(), blocks_.back());
+        text_.clear();
+        link_chars_ = 0;
+    }
+
+    void note_h1() {
+        // The <h1> just closed is the last block (or blocks) flushed.
+        if (h1_start_ >= blocks_.size()) return;
+        std::string text;
+        for (std::size_t i = h1_start_; i < blocks_.size() && text.size() < 1000; ++i) {
+            if (!text.empty()) text += ' ';
+            text += blocks_[i].text;
+        }
+        std::replace(text.begin(), text.end(), '\n', ' ');
+        h1s_.push_back({std::move(text), current_region()});
+    }
+
+    // The text of a small element, bounded, for the date finder.
+    static std::string element_text(const GumboNode* node) {
         std::string out;
-        bool blank_since_kept = false;
-        for (std::size_t start = 0; start <= text.size();) {
-            std::size_t end = text.find('\n', start);
-            if (end == kNpos) end = text.size();
-            const std::string_view line = trim_line(text.substr(start, end - start));
-            start = end + 1;
-            if (line.empty()) {
-                blank_since_kept = true;
-            } else if (!is_boilerplate_line(line)) {
-                if (!out.empty()) out += blank_since_kept ? "\n\n" : "\n";
-                out += line;
-                blank_since_kept = false;
+        std::vector<const GumboNode*> stack{node};
+        std::size_t visited = 0;
+        while (!stack.empty() && out.size() < kMaxDateTextBytes && ++visited < 200) {
+            const GumboNode* n = stack.back();
+            stack.pop_back();
+            if (n->type == GUMBO_NODE_TEXT) {
+                out += n->v.text.text;
+                out += ' ';
+            } else if (n->type == GUMBO_NODE_ELEMENT && !is_skipped(n->v.element.tag)) {
+                const GumboVector& c = n->v.element.children;
+                for (unsigned i = c.length; i-- > 0;)
+                    stack.push_back(static_cast<const GumboNode*>(c.data[i]));
             }
         }
         return out;
     }
 
-    struct QuoteCache {
-        bool valid = false;
-        std::size_t from = 0;
-        std::size_t found = kNpos;
-    };
+    void note_time(const GumboNode* node) {
+        std::string text(attribute(node, "datetime"));
+        if (text.empty()) text = element_text(node);
+        dates_.push_back({std::move(text), current_region(), blocks_.size(), kRankTimeInArticle});
+    }
 
-    std::string_view html_;
-    TextBuilder body_;
-    std::string decoded_;
-    int hidden_depth_ = 0;
+    void note_itemprop_date(const GumboNode* node) {
+        std::string text(attribute(node, "content"));
+        if (text.empty()) text = attribute(node, "datetime");
+        if (text.empty()) text = element_text(node);
+        dates_.push_back({std::move(text), current_region(), blocks_.size(), kRankItempropElement});
+    }
+
+    void note_date_element(const GumboNode* node) {
+        dates_.push_back(
+            {element_text(node), current_region(), blocks_.size(), kRankDateElementInArticle});
+    }
+
+    std::vector<TextBlock>& blocks_;
+    RegionTree& regions_;
+    std::vector<std::uint32_t> open_regions_;
+    std::vector<int> headings_;
+    std::string line_, text_;
+    bool pending_space_ = false;
+    std::size_t link_chars_ = 0;
+    int link_depth_ = 0;
     int pre_depth_ = 0;
-    bool seen_h1_ = false;
-    bool in_h1_ = false;
-    std::string h1_;
-    std::string title_;
-    std::string og_title_;
-    std::string site_name_;
-    std::string publisher_;
-    std::string og_url_;
-    std::string canonical_url_;
-    Timestamp date_ = kNoDate;
-    int date_rank_ = 3;  // lower is more trusted; 3 = none yet
-    std::size_t no_title_end_from_ = kNpos;
-    QuoteCache double_quote_;
-    QuoteCache single_quote_;
+    std::size_t h1_start_ = 0;
+    std::vector<H1> h1s_;
+    std::vector<DateNote> dates_;
 };
+
+// At most kMaxTitleBytes, cut at a space where there is one, never inside
+// a UTF-8 sequence.
+std::string shorten_title(std::string title) {
+    if (title.size() <= kMaxTitleBytes) return title;
+    std::size_t cut = title.rfind(' ', kMaxTitleBytes);
+    if (cut == std::string::npos || cut < kMaxTitleBytes / 2) {
+        cut = kMaxTitleBytes;
+        while (cut > 0 && (static_cast<unsigned char>(title[cut]) & 0xC0) == 0x80) --cut;
+    }
+    title.resize(cut);
+    title += "\u2026";
+    return title;
+}
+
+std::string join_blocks(const std::vector<TextBlock>& blocks, const std::vector<bool>& keep) {
+    std::string body;
+    for (std::size_t i = 0; i < blocks.size(); ++i) {
+        if (!keep[i]) continue;
+        if (!body.empty()) body += "\n\n";
+        body += blocks[i].text;
+    }
+    return body;
+}
 
 }  // namespace
 
-std::string decode_html_entities(std::string_view text) {
-    std::string out;
-    out.reserve(text.size());
-    append_decoded(text, out);
-    return out;
-}
-
 Article extract_html_article(std::string_view utf8) {
-    return HtmlScanner(utf8).run();
+    const PrefilteredHtml page = prefilter_html(utf8);
+    const HtmlDocument document(page.html);
+    std::vector<TextBlock> blocks;
+    RegionTree regions;
+    PageWalker walker(blocks, regions);
+    walker.walk(document.root());
+    regions.finish();
+
+    const MainText main = find_main_text(blocks, regions);
+    PageMetadata metadata = read_page_metadata(document.root(), page.json_ld);
+
+    Article article;
+    article.body = join_blocks(blocks, main.keep);
+    article.source = metadata.site_name;
+    article.url = metadata.url;
+
+    // The article's <h1>: the first in the main region, else the first
+    // outside chrome, else the first at all.
+    std::string_view h1;
+    bool h1_in_article = false;
+    for (const auto& h : walker.h1s())
+        if (main.region != kWholePage && regions.within(h.region, main.region)) {
+            h1 = h.text;
+            h1_in_article = true;
+            break;
+        }
+    if (h1.empty())
+        for (const auto& h : walker.h1s())
+            if (!regions.in_chrome(h.region)) {
+                h1 = h.text;
+                break;
+            }
+    if (h1.empty() && !walker.h1s().empty()) h1 = walker.h1s().front().text;
+    article.title = shorten_title(choose_title(metadata, h1, h1_in_article));
+
+    // Dates in the body: inside the main region, not in chrome (a teaser's
+    // <time>), then the URL, then anywhere.
+    std::optional<DateClaim> date = metadata.published;
+    for (const auto& note : walker.dates()) {
+        // A date line is where dates belong; only chrome proper (a
+        // sidebar's teasers) disqualifies one.
+        const bool inside = regions.within(note.region, main.region) &&
+                            !regions.in_chrome_below(note.region, main.region, true);
+        if (inside) {
+            offer_date_claim(date, note.text, note.rank);
+        } else if (!regions.in_chrome_below(note.region, kWholePage, true) &&
+                   note.rank == kRankTimeInArticle) {
+            offer_date_claim(date, note.text, kRankTimeAnywhere);
+        }
+    }
+    if (!date || date->rank > kRankUrl) {
+        if (const auto in_url = date_in_url(article.url)) {
+            date = DateClaim{*in_url, article.url, kRankUrl};
+        }
+    }
+    if (!date || date->rank > kRankTextInArticle) {
+        // A date line at the top of the article's text.
+        std::size_t seen = 0;
+        for (std::size_t i = main.first_block; i < blocks.size() && seen < 12; ++i) {
+            if (!regions.within(main.block_region[i], main.region)) continue;
+            ++seen;
+            if (blocks[i].chars > 120) continue;
+            if (const auto found = find_date(blocks[i].text)) {
+                offer_date_claim(date,
+                                 blocks[i].text.substr(found->begin, found->end - found->begin),
+                                 kRankTextInArticle);
+                break;
+            }
+        }
+    }
+    if (!date) {
+        // The first date written anywhere outside chrome.
+        for (std::size_t i = 0; i < blocks.size(); ++i) {
+            if (blocks[i].chrome && !regions.in_date_line(main.block_region[i])) continue;
+            if (blocks[i].chars > 200) continue;
+            if (const auto found = find_date(blocks[i].text)) {
+                offer_date_claim(date,
+                                 blocks[i].text.substr(found->begin, found->end - found->begin),
+                                 kRankTextAnywhere);
+                if (date) break;
+            }
+        }
+    }
+    if (!date && metadata.modified) date = metadata.modified;
+    if (date) {
+        article.date = date->date.local;
+        article.date_text = date->text;
+        article.date_utc_offset = date->date.utc_offset;
+    }
+    return article;
 }
 
 }  // namespace scoop

@@ -4,37 +4,36 @@
 #include <string_view>
 
 #include "analysis/article.h"
+#include "analysis/html_entities.h"  // decode_html_entities, part of this interface before
 
 namespace scoop {
 
 // Pulls title, date, source, url and body out of an HTML page. Input must
 // be valid UTF-8 (decode_text makes it so); the caller sets path.
 //
-//  - title: <meta property="og:title">, else <title> (less a " | Site"
-//    suffix naming the site), else the first <h1>.
-//  - date: <meta property="article:published_time">, else another date
-//    meta (name="date", "pubdate", "dc.date", itemprop="datePublished"...),
-//    else the first <time datetime>.
-//  - source: og:site_name, else <meta name="publisher">.
-//  - url: og:url, else <link rel="canonical">.
-//  - body: the visible text, without <script>, <style>, <nav>, <header>,
-//    <footer>, <aside>, <noscript>, <template>, <svg>, <iframe>, <select>,
-//    <button> or comments. Block elements break lines (br, li, tr, dt, dd)
-//    or paragraphs (p, div, h1-h6, section, table, ...); other whitespace
-//    collapses as a browser would, except inside <pre>. Whole lines of site
-//    furniture (boilerplate.h) are dropped.
-//
-// The scanner is hand-written and tolerant: it reads broken markup as a
-// browser would where that is cheap (an unclosed comment or <script> hides
-// the rest of the page, a stray '<' is text) and is linear in the input
-// whatever the input.
+// The page is parsed by gumbo, an implementation of the WHATWG HTML5
+// parsing algorithm, after html_prefilter.h has dropped scripts, styles and
+// comments and bounded the nesting depth; the tree is walked iteratively.
+//  - body: the visible text cut into blocks (paragraphs, headings, list
+//    items, cells), then the article's blocks chosen (page_regions.h): the
+//    region the markup names as the article body, the article or the main
+//    content, less navigation, sidebars, comments, "related" lists, sharing
+//    bars, date lines and link lists inside it; with no such region,
+//    jusText's classification by length, link density and function-word
+//    density of the page's language (text_blocks.h). Blocks are joined by
+//    blank lines, lines within a block (<br>, <pre>) by '\n'.
+//  - title: choose_title (html_metadata.h): the article's <h1> when
+//    og:title, JSON-LD or <title> agree, else those less the site name.
+//  - date: JSON-LD datePublished of the article, the publication metas
+//    (article:published_time, DC.date, parsely, sailthru, ...), an
+//    itemprop=datePublished element, a <time> inside the article (not one
+//    in a teaser or sidebar), the URL, a date line at the top of the
+//    article, a modification date last. Kept as written (article.h).
+//  - source: og:site_name, else the publisher metas, else JSON-LD's
+//    publisher. url: og:url, else <link rel="canonical">.
 Article extract_html_article(std::string_view utf8);
 
-// Decodes character references in HTML text: named ones common in news
-// pages (&amp; &nbsp; &mdash; &eacute; ...) and numeric ones (&#8217;
-// &#x2019;, with &#128;-&#159; read as Windows-1252 as browsers do).
-// Numeric references to no character (0, surrogates, beyond U+10FFFF,
-// control characters) are dropped; unknown names stay as written.
-std::string decode_html_entities(std::string_view text);
+// Titles longer than this are cut at a space and end in an ellipsis.
+inline constexpr std::size_t kMaxTitleBytes = 300;
 
 }  // namespace scoop

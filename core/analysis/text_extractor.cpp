@@ -1,11 +1,13 @@
 #include "analysis/text_extractor.h"
 
+#include <algorithm>
 #include <optional>
 #include <string>
 #include <vector>
 
 #include "analysis/boilerplate.h"
 #include "analysis/date_parser.h"
+#include "analysis/text_blocks.h"
 
 namespace scoop {
 namespace {
@@ -16,6 +18,18 @@ constexpr std::size_t kMaxTitleWords = 30;
 constexpr std::size_t kMaxDateLineBytes = 200;
 constexpr std::size_t kMaxSourceBytes = 80;
 constexpr std::size_t kMaxSourceWords = 6;
+// A date's label in any language, and what may follow the date ("Uhr").
+constexpr std::size_t kMaxDateLabelBytes = 48;
+constexpr std::size_t kMaxDateLabelWords = 6;
+constexpr std::size_t kMaxDateTrailerBytes = 4;
+// Prose that marks where an article is: a paragraph of at least this many
+// characters that jusText calls good.
+constexpr std::size_t kMinProseChars = 200;
+// A paragraph jusText does not keep stays in the article's prose when it
+// is a sentence this long.
+constexpr std::size_t kMinKeptSentenceChars = 100;
+// How far above the prose a headline is looked for, in non-blank lines.
+constexpr std::size_t kMaxLinesAboveProse = 25;
 
 enum class Kind { kBlank, kFurniture, kTrailer, kDate, kSource, kByline, kContent };
 
@@ -88,7 +102,7 @@ bool is_byline(std::string_view text) {
 
 // Fills `line` as a date line when the date is all there is to it besides
 // a label, a byline or a source.
-bool read_date_line(Line& line) {
+bool read_labelled_date_line(Line& line) {
     const std::string_view text = line.text;
     if (text.size() > kMaxDateLineBytes) return false;
     const auto found = find_date(text);
@@ -128,6 +142,27 @@ bool read_date_line(Line& line) {
     line.kind = Kind::kDate;
     line.date = *found;
     line.source = source;
+    return true;
+}
+
+// A date line whose label is in any language: a few words, then the date
+// at the end of the line ("Veröffentlicht am: 6. August 2009", "Erstellt am
+// 09.08.2013, 06:00 Uhr", "Posted by Konstantin 21.10.2019"). Not a
+// sentence, and not a headline that mentions a date ("Geneva Talks Of March
+// 6, 2009 Recalled": the date is not at its end).
+bool read_date_line(Line& line) {
+    if (read_labelled_date_line(line)) return true;
+    const std::string_view text = line.text;
+    if (text.size() > kMaxDateLineBytes || text.ends_with('.')) return false;
+    const auto found = find_date(text);
+    if (!found) return false;
+    const std::string_view before = trim_line(text.substr(0, found->begin));
+    const std::string_view after = trim_line(text.substr(found->end));
+    if (before.size() > kMaxDateLabelBytes || count_words(before) > kMaxDateLabelWords)
+        return false;
+    if (after.size() > kMaxDateTrailerBytes && !after.starts_with('(')) return false;
+    line.kind = Kind::kDate;
+    line.date = *found;
     return true;
 }
 
@@ -208,7 +243,11 @@ struct Layout {
     std::size_t body_begin = 0;       // first line that may be body
     std::size_t body_end = 0;         // the trailer marker, or the end
     bool title_is_shortened = false;  // title taken from the first content line
+    std::vector<bool> chrome;         // per line, when prose was found: not the article's
+    std::string title_text;           // when set, the title (a headline wrapped over lines)
 };
+
+bool is_menu_line(std::string_view text);
 
 Layout find_layout(const std::vector<Line>& lines) {
     Layout layout;
@@ -217,6 +256,7 @@ Layout find_layout(const std::vector<Line>& lines) {
         if (lines[i].kind != Kind::kContent) continue;
         if (first_content == kNone) first_content = i;
         if (!is_headline_like(lines[i].text)) break;
+        if (is_menu_line(lines[i].text)) continue;  // "• Registrieren"
         // A headline stands alone; a short line with more text right under
         // it opens a hard-wrapped paragraph.
         if (i + 1 < lines.size() && lines[i + 1].kind == Kind::kContent) break;
@@ -264,8 +304,14 @@ void choose_date(const std::vector<Line>& lines, std::size_t first_body_line, st
     for (std::size_t i = first_body_line; chosen == nullptr && i < body_end; ++i) {
         if (lines[i].kind == Kind::kDate) chosen = &lines[i];
     }
+    // The date as written: its day never shifted by its zone (article.h).
+    const auto take = [&article](std::string_view text, const FoundDate& found) {
+        article.date = found.local;
+        article.date_utc_offset = found.utc_offset;
+        article.date_text = std::string(text.substr(found.begin, found.end - found.begin));
+    };
     if (chosen != nullptr) {
-        article.date = chosen->date.timestamp;
+        take(chosen->text, chosen->date);
         if (!chosen->source.empty()) article.source = std::string(chosen->source);
         return;
     }
@@ -274,9 +320,185 @@ void choose_date(const std::vector<Line>& lines, std::size_t first_body_line, st
     for (std::size_t i = 0; i < first_body_line && i < lines.size(); ++i) {
         if (lines[i].kind == Kind::kBlank || lines[i].text.size() > kMaxDateLineBytes) continue;
         if (const auto found = find_date(lines[i].text)) {
-            article.date = found->timestamp;
+            take(lines[i].text, *found);
             return;
         }
+    }
+}
+
+// A line of a menu or link list as text renderers draw them: "• About
+// Me", "* Home", "[Suche    ]", "□ Item", "Home | News | Sport".
+bool is_menu_line(std::string_view text) {
+    for (std::string_view marker : {"\xE2\x80\xA2", "\xE2\x96\xA1", "\xE2\x96\xA0", "\xE2\x97\xA6",
+                                    "\xE2\x96\xAA", "* ", "+ ", "[", "> "})
+        if (text.starts_with(marker)) return true;
+    std::size_t bars = 0;
+    for (std::size_t at = text.find(" | "); at != std::string_view::npos;
+         at = text.find(" | ", at + 3))
+        ++bars;
+    return bars >= 2;
+}
+
+// A quotation or a sentence rather than a headline: it ends in a full
+// stop inside closing quotes, or holds several sentences.
+bool reads_like_sentence(std::string_view text) {
+    for (std::string_view end : {".\"", ".\xE2\x80\x9D", "!\"", "?\"", ".'", ".\xC2\xBB"})
+        if (text.ends_with(end)) return true;
+    return text.find(". ") != std::string_view::npos && count_words(text) > 12;
+}
+
+// A line that may be the article's headline in scraped text: a headline
+// of at least three words, not a menu entry, a quotation or sentence, a
+// form field, a credit or a line of metadata ("Juni 19th, 2018|Social
+// Media|36 Kommentare").
+bool is_title_candidate(std::string_view text) {
+    if (!is_headline_like(text) || reads_like_sentence(text) || is_menu_line(text)) return false;
+    if (count_words(text) < 3 || count_words(text) > 20 || text.size() < 15) return false;
+    if (text.find('|') != std::string_view::npos || text.find("\xC2\xA9") != std::string_view::npos)
+        return false;
+    if (text.front() == '[' || text.front() == '/' || text.front() == '(') return false;
+    return !is_byline(text) && !find_date(text);
+}
+
+// The text's paragraphs: runs of content lines between blank or other
+// lines, each menu line a paragraph of its own.
+struct Paragraph {
+    std::size_t first = 0, end = 0;  // line range
+    TextBlock block;
+};
+
+std::vector<Paragraph> paragraphs_of(const std::vector<Line>& lines) {
+    std::vector<Paragraph> paragraphs;
+    for (std::size_t i = 0; i < lines.size();) {
+        if (lines[i].kind != Kind::kContent) {
+            ++i;
+            continue;
+        }
+        Paragraph p;
+        p.first = i;
+        const bool menu = is_menu_line(lines[i].text);
+        std::size_t j = i;
+        do {
+            if (!p.block.text.empty()) p.block.text += ' ';
+            p.block.text += lines[j].text;
+            ++j;
+        } while (!menu && j < lines.size() && lines[j].kind == Kind::kContent &&
+                 !is_menu_line(lines[j].text));
+        p.end = j;
+        measure_block(p.block);
+        // Menu entries are links in the page they were rendered from.
+        if (menu) p.block.link_chars = p.block.chars;
+        paragraphs.push_back(std::move(p));
+        i = j;
+    }
+    return paragraphs;
+}
+
+// Where the article's prose lies, when the text has prose enough for
+// jusText to see: scraped pages put menus and chrome above and below it.
+// Narrows the layout so that neither a menu line nor a trailer word before
+// the prose ends the article, and takes as title the headline closest above
+// the prose.
+void narrow_to_prose(const std::vector<Line>& lines, Layout& layout) {
+    const std::vector<Paragraph> paragraphs = paragraphs_of(lines);
+    std::vector<TextBlock> blocks;
+    blocks.reserve(paragraphs.size());
+    WordCounts words;
+    for (const Paragraph& p : paragraphs) {
+        blocks.push_back(p.block);
+        words.add(p.block.words);
+    }
+    const std::vector<bool> good = classify_blocks(blocks, words.likeliest_language());
+    // The first long good paragraph anchors the prose; the good ones just
+    // before it belong to it, and it runs to the last good paragraph.
+    std::size_t first = kNone, last = kNone;
+    for (std::size_t k = 0; k < paragraphs.size(); ++k) {
+        if (!good[k]) continue;
+        if (first == kNone && paragraphs[k].block.chars >= kMinProseChars) first = k;
+        if (first != kNone) last = k;
+    }
+    if (first == kNone) return;
+    // Good paragraphs just before the anchor join it, less the short ones
+    // at the top of the run: the headline, a byline, a "back" link.
+    while (first > 0 && good[first - 1]) --first;
+    while (first < last && paragraphs[first].block.chars < kMinKeptSentenceChars &&
+           !reads_like_sentence(paragraphs[first].block.text))
+        ++first;
+    const std::size_t prose_begin = paragraphs[first].first;
+    std::size_t prose_end = paragraphs[last].end;
+
+    // The headline: of the headline-like paragraphs (a line, or a long
+    // headline wrapped over two or three) a little above the prose, the
+    // fullest and nearest. Bylines, captions, "back to overview" links and
+    // section names stand there too; they are shorter.
+    std::size_t title = kNone;
+    std::string title_text;
+    double best_score = 0;
+    std::size_t candidates = 0, looked = 0;
+    for (std::size_t k = first; k-- > 0 && looked < kMaxLinesAboveProse;) {
+        const Paragraph& p = paragraphs[k];
+        looked += p.end - p.first;
+        if (p.end - p.first > 3 || !is_title_candidate(p.block.text)) continue;
+        const double words =
+            static_cast<double>(std::min<std::size_t>(count_words(p.block.text), 14));
+        const double score = words - 0.75 * static_cast<double>(candidates++);
+        if (score > best_score) {
+            best_score = score;
+            title = p.first;
+            title_text = std::string(trim_line(p.block.text));
+        }
+    }
+    for (std::size_t i = title == kNone ? prose_begin : title; i < prose_begin; ++i)
+        if (lines[i].kind == Kind::kTrailer)
+            title = kNone;  // a trailer between: not this article's
+    if (title != kNone) {
+        layout.title = title;
+        layout.title_text = std::move(title_text);
+        layout.title_is_shortened = false;
+        layout.body_begin = prose_begin;
+    } else if (layout.title == kNone || layout.title >= prose_begin ||
+               is_menu_line(lines[layout.title].text)) {
+        layout.title = prose_begin;
+        layout.title_is_shortened = true;
+        layout.body_begin = prose_begin;
+    } else {
+        layout.body_begin = prose_begin;  // what lies between is chrome
+    }
+    // The end: a trailer marker after the prose starts, else the prose's end
+    // and a credit line right after it.
+    layout.body_end = lines.size();
+    for (std::size_t i = prose_begin; i < lines.size(); ++i) {
+        if (lines[i].kind == Kind::kTrailer) {
+            layout.body_end = i;
+            break;
+        }
+    }
+    std::size_t end = prose_end;
+    while (end < lines.size() && lines[end].kind == Kind::kBlank) ++end;
+    if (end < lines.size() && lines[end].kind == Kind::kContent && credit_of(lines[end].text))
+        prose_end = end + 1;
+    layout.body_end = std::min(layout.body_end, prose_end);
+
+    // Within the prose, what jusText does not keep is the page's furniture
+    // (menus, "related" headings, share buttons), except a heading that
+    // opens a good paragraph.
+    layout.chrome.assign(lines.size(), false);
+    for (std::size_t k = 0; k < paragraphs.size(); ++k) {
+        if (good[k]) continue;
+        const Paragraph& p = paragraphs[k];
+        const bool opens_prose = k + 1 < paragraphs.size() && good[k + 1] && p.end - p.first == 1 &&
+                                 is_headline_like(lines[p.first].text) &&
+                                 !is_menu_line(lines[p.first].text);
+        if (opens_prose) continue;
+        // A sentence of some length is the article's even with few function
+        // words ("U.S. State Department spokesman Richard Boucher ..."); so
+        // is a closing credit line.
+        const std::string_view last = lines[p.end - 1].text;
+        const bool sentence = p.block.chars >= kMinKeptSentenceChars &&
+                              (last.ends_with('.') || last.ends_with('!') || last.ends_with('?') ||
+                               last.ends_with('"') || last.ends_with("\xE2\x80\x9D"));
+        if ((sentence && !is_menu_line(lines[p.first].text)) || credit_of(last)) continue;
+        for (std::size_t i = p.first; i < p.end; ++i) layout.chrome[i] = true;
     }
 }
 
@@ -284,11 +506,13 @@ void choose_date(const std::vector<Line>& lines, std::size_t first_body_line, st
 
 Article extract_text_article(std::string_view utf8) {
     const std::vector<Line> lines = split_lines(utf8);
-    const Layout layout = find_layout(lines);
+    Layout layout = find_layout(lines);
+    narrow_to_prose(lines, layout);
     Article article;
     if (layout.title != kNone) {
-        article.title = layout.title_is_shortened ? shorten(lines[layout.title].text)
-                                                  : std::string(lines[layout.title].text);
+        article.title = !layout.title_text.empty()  ? layout.title_text
+                        : layout.title_is_shortened ? shorten(lines[layout.title].text)
+                                                    : std::string(lines[layout.title].text);
     }
 
     // The body's content lines, less banners at either end and a credit.
@@ -304,6 +528,7 @@ Article extract_text_article(std::string_view utf8) {
     std::vector<std::size_t> kept;
     for (std::size_t i = layout.body_begin; i < layout.body_end; ++i) {
         if (lines[i].kind != Kind::kContent) continue;
+        if (!layout.chrome.empty() && layout.chrome[i]) continue;
         if (kept.empty() && !layout.title_is_shortened && is_banner(lines[i].text)) continue;
         kept.push_back(i);
     }

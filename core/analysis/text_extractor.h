@@ -19,7 +19,12 @@ namespace scoop {
 //    time of day, else the first one above the body, else the first one in
 //    the body; with no date line, the first date written in a header line.
 //  - A byline ("By John Smith") is neither headline nor body.
-//  - The title is the first line that is not furniture or a date and reads
+//  - Scraped pages: where jusText (text_blocks.h) finds prose, the article
+//    is that prose (menus, "related" lists and share lines in it dropped,
+//    sentences kept) and the title the fullest headline-like paragraph just
+//    above it (a headline wrapped over lines is joined); no menu line or
+//    trailer word before the prose ends or names the article.
+//  - Otherwise the title is the first line that is not furniture or a date and reads
 //    like a headline: letters, <= 200 bytes, <= 30 words, not ending in a
 //    full stop or colon, and a paragraph of its own (not the first line of
 //    a hard-wrapped paragraph). All-capital lines there are taken for
