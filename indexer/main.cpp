@@ -127,6 +127,8 @@ void print_report(const UpdateReport& r, bool json) {
                               {"deleted", r.documents_deleted},
                               {"in_index", r.documents_in_index}}},
                             {"bytes_read", r.bytes_read},
+                            {"extraction_outdated", r.extraction_outdated},
+                            {"stale_documents_removed", r.stale_documents_removed},
                             {"seconds", r.seconds},
                             {"segments", r.segments},
                             {"merges", r.merges},
@@ -145,6 +147,10 @@ void print_report(const UpdateReport& r, bool json) {
                format_count(r.files_deleted), format_count(r.documents_deleted));
     fmt::print("  unchanged  {:>8} files\n", format_count(r.files_unchanged));
     fmt::print("  skipped    {:>8} files\n", format_count(r.files_skipped));
+    if (r.stale_documents_removed > 0)
+        fmt::print(
+            "  repaired   {:>8} documents of no indexed file removed (older indexers' copies)\n",
+            format_count(r.stale_documents_removed));
     print_issues("skipped", r.skipped);
     print_issues("warnings", r.warnings);
     fmt::print("index: {} documents in {} segment{}{}\n", format_count(r.documents_in_index),
@@ -309,6 +315,9 @@ int main(int argc, char** argv) {
     app.add_flag("--recheck", options.recheck,
                  "Read and compare every file's content, even when its size and times match "
                  "the catalogue's (slower: reads everything)");
+    app.add_flag("--reextract", options.reextract,
+                 "Extract and index every file again, changed or not (after an upgrade of the "
+                 "article extractor)");
     app.add_flag("--optimize", options.optimize, "Merge the whole index into one segment");
     app.add_flag("--no-merge", no_merge, "Do not merge segments after indexing");
     app.add_flag("--stats", stats, "Print index statistics and exit");
@@ -377,6 +386,11 @@ int main(int argc, char** argv) {
         const UpdateReport report = update_index(options, [&](const UpdateProgress& p) { bar(p); });
         bar.clear();
         print_report(report, json);
+        if (report.extraction_outdated)
+            fmt::print(stderr,
+                       "indexer: note: articles in this index were extracted by an older version "
+                       "of the extractor; run again with --reextract to read every file again and "
+                       "index it better\n");
         return 0;
     } catch (const Error& e) {
         fmt::print(stderr, "indexer: {}\n", visible(e.what(), true));

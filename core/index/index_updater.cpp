@@ -160,6 +160,15 @@ class Updater {
             delete_gone_files();
             index_files();
         }
+        // Every catalogued file was read again: the index is as the current
+        // extractor makes it.
+        if (options_.reextract && writer_.manifest().extraction_version != kExtractionVersion) {
+            const auto entries = writer_.catalog().sorted();
+            if (std::all_of(entries.begin(), entries.end(),
+                            [&](const CatalogEntry* e) { return seen_.count(e->path) > 0; }))
+                writer_.set_extraction_version(kExtractionVersion);
+        }
+        report_.extraction_outdated = writer_.manifest().extraction_version < kExtractionVersion;
         report_progress(UpdateProgress::Phase::kCommitting, true);
         writer_.commit();
         if (options_.optimize || options_.merge) {
@@ -216,7 +225,7 @@ class Updater {
             task.ctime_ns = f.ctime_ns;
             task.format = options_.format ? *options_.format : format_for_path(f.path);
             const CatalogEntry* entry = catalog.find(f.path);
-            if (entry && !options_.recheck && entry->size == task.size &&
+            if (entry && !options_.recheck && !options_.reextract && entry->size == task.size &&
                 entry->mtime_ns == task.mtime_ns && entry->ctime_ns == task.ctime_ns &&
                 entry->format == format_name(task.format)) {
                 ++report_.files_unchanged;
@@ -286,8 +295,8 @@ class Updater {
         }
         head.bytes = file->size();
         head.content_hash = file->content_hash();
-        if (task.previous && task.previous->content_hash == head.content_hash &&
-            task.previous->size == head.bytes) {
+        if (!options_.reextract && task.previous &&
+            task.previous->content_hash == head.content_hash && task.previous->size == head.bytes) {
             head.content_unchanged = true;
             results_.push(index, std::move(head));
             return;

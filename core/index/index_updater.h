@@ -38,7 +38,10 @@ struct UpdateOptions {
     std::string language;                                     // of a new index; empty: english
     std::uint32_t title_weight = 0;                           // of a new index; 0: 2
     std::uint64_t max_file_bytes = std::uint64_t{256} << 20;  // for whole-file formats
-    bool recheck = false;   // hash every file, even those whose size and times match
+    bool recheck = false;  // hash every file, even those whose size and times match
+    // Extract and index every file again, changed or not: after an upgrade
+    // of the extractor (UpdateReport::extraction_outdated).
+    bool reextract = false;
     bool merge = true;      // run the merge policy afterwards
     bool optimize = false;  // merge everything into one segment
     MergePolicy merge_policy;
@@ -61,6 +64,9 @@ struct UpdateReport {
     // Documents of no catalogued file (left by an indexer before canonical
     // paths, or by damage): removed, so that each file has one copy.
     std::uint64_t stale_documents_removed = 0;
+    // The index holds articles extracted by an older extractor than this
+    // program's: run again with `reextract` to index them better.
+    bool extraction_outdated = false;
     std::uint64_t bytes_read = 0;
     std::uint64_t documents_in_index = 0;
     std::size_t segments = 0;

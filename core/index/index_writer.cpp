@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <set>
 
+#include "analysis/extractor.h"
 #include "analysis/stemmer.h"
 #include "index/envelope.h"
 #include "index/file_names.h"
@@ -79,6 +80,7 @@ IndexWriter::IndexWriter(std::shared_ptr<Directory> dir, WriterOptions options)
             manifest_.language);  // an unknown language fails here, listing the known ones
         // From this commit on the folder is an index (empty until the next).
         manifest_.generation = 1;
+        manifest_.extraction_version = kExtractionVersion;
         commit_manifest(*dir_, manifest_);
     }
     // Files a crashed writer left behind are not part of any commit.

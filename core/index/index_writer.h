@@ -57,6 +57,11 @@ class IndexWriter {
     const Catalog& catalog() const { return catalog_; }
 
     std::uint64_t new_file_id() { return manifest_.next_file_id++; }
+    // Records that every document is now extracted with `version`.
+    void set_extraction_version(std::uint32_t version) {
+        manifest_.extraction_version = version;
+        dirty_ = true;
+    }
     void put_catalog_entry(CatalogEntry entry) {
         catalog_.put(std::move(entry));
         dirty_ = true;

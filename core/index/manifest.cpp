@@ -54,6 +54,7 @@ std::optional<Manifest> load_manifest(const Directory& dir) {
         m.generation = json.at("generation").get<std::uint64_t>();
         m.language = json.at("language").get<std::string>();
         m.title_weight = json.at("title_weight").get<std::uint32_t>();
+        m.extraction_version = json.value("extraction_version", std::uint32_t{1});
         if (m.title_weight < 1 || m.title_weight > 100)
             throw CorruptIndexError(path, "title_weight out of range");
         m.next_segment = json.at("next_segment").get<std::uint64_t>();
@@ -91,6 +92,7 @@ void commit_manifest(Directory& dir, const Manifest& m) {
     json["generation"] = m.generation;
     json["language"] = m.language;
     json["title_weight"] = m.title_weight;
+    json["extraction_version"] = m.extraction_version;
     json["next_segment"] = m.next_segment;
     json["next_file_id"] = m.next_file_id;
     json["next_deletions"] = m.next_deletions;

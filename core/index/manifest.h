@@ -24,6 +24,10 @@ struct Manifest {
     // Each title word counts this many times in the text field's stem
     // frequencies and length: the title boost, fixed when the index is made.
     std::uint32_t title_weight = 2;
+    // The article extractor's version (analysis/extractor.h) every document
+    // was extracted with, at least: an older one means a re-extraction
+    // (indexer --reextract) would index the articles better.
+    std::uint32_t extraction_version = 1;
     std::uint64_t next_segment = 1;
     std::uint64_t next_file_id = 1;
     std::uint64_t next_deletions = 1;  // generation number for the next .del file

@@ -13,6 +13,7 @@
 #include <fstream>
 #include <nlohmann/json.hpp>
 
+#include "analysis/extractor.h"
 #include "index/index_writer.h"
 #include "program_runner.h"
 
@@ -282,6 +283,32 @@ TEST_F(IndexerHardening, AHugeArticleIsCutWithAWarningAndAHugeLineSkipped) {
     EXPECT_EQ(count("quokka"), 0u) << "the text past the cut is not indexed";
     EXPECT_EQ(count("lions"), 1u);
     EXPECT_EQ(count("tigers"), 1u) << "the line after the skipped one is read";
+}
+
+TEST_F(IndexerHardening, AnOlderExtractionIsOfferedARedo) {
+    write(path("articles/a.txt"), "Story\n\nText about zebras.\n");
+    write(path("articles/b.txt"), "Story two\n\nText about lions.\n");
+    ASSERT_EQ(index(shell_quote(path("articles").string())).status, 0);
+    {
+        // As an index built by the previous extractor records it.
+        IndexWriter writer(idx(), WriterOptions{});
+        writer.set_extraction_version(kExtractionVersion - 1);
+        writer.commit();
+    }
+    const RunResult plain = index(shell_quote(path("articles").string()));
+    ASSERT_EQ(plain.status, 0) << plain.err;
+    EXPECT_TRUE(nlohmann::json::parse(plain.out)["extraction_outdated"].get<bool>());
+    EXPECT_NE(plain.err.find("run again with --reextract"), std::string::npos) << plain.err;
+    const RunResult redo = index("--reextract " + shell_quote(path("articles").string()));
+    ASSERT_EQ(redo.status, 0) << redo.err;
+    const auto j = nlohmann::json::parse(redo.out);
+    EXPECT_EQ(j["files"]["updated"], 2) << "every file read and indexed again";
+    EXPECT_FALSE(j["extraction_outdated"].get<bool>());
+    EXPECT_EQ(redo.err.find("--reextract"), std::string::npos);
+    EXPECT_EQ(count("zebras OR lions"), 2u);
+    EXPECT_FALSE(nlohmann::json::parse(
+                     index(shell_quote(path("articles").string())).out)["extraction_outdated"]
+                     .get<bool>());
 }
 
 TEST_F(IndexerHardening, OptimizeNeedsNoPaths) {
