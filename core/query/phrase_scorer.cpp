@@ -134,12 +134,23 @@ std::uint32_t PhraseScorer::count_occurrences() {
             for (const std::uint32_t p : list)
                 if (p >= first) starts_.push_back(p - first);
         }
-        // runs_[i]: how many consecutive positions start at list[i].
-        runs_.resize(list.size());
-        for (std::size_t i = list.size(); i-- > 0;)
-            runs_[i] = i + 1 < list.size() && list[i + 1] == list[i] + 1 ? runs_[i + 1] + 1 : 1;
         const std::vector<std::uint32_t>& offsets = part.offsets;
-        for (std::size_t r = 0; r < offsets.size() && !starts_.empty();) {
+        // runs_[i]: how many consecutive positions start at list[i]; only
+        // needed when the phrase repeats the part at consecutive offsets.
+        const bool has_runs = std::adjacent_find(offsets.begin(), offsets.end(),
+                                                 [](std::uint32_t a, std::uint32_t b) {
+                                                     return b == a + 1;
+                                                 }) != offsets.end();
+        if (has_runs) {
+            runs_.resize(list.size());
+            for (std::size_t i = list.size(); i-- > 0;)
+                runs_[i] = i + 1 < list.size() && list[i + 1] == list[i] + 1 ? runs_[i + 1] + 1 : 1;
+        }
+        // Few starts in a long list: binary search; otherwise a merge.
+        const bool search = list.size() > 16 * starts_.size();
+        // The driver's first offset holds by construction, unless it begins a run.
+        const bool first_holds = k == 0 && (offsets.size() == 1 || offsets[1] != offsets[0] + 1);
+        for (std::size_t r = first_holds ? 1 : 0; r < offsets.size() && !starts_.empty();) {
             std::size_t run_end = r + 1;
             while (run_end < offsets.size() && offsets[run_end] == offsets[run_end - 1] + 1)
                 ++run_end;
@@ -148,12 +159,16 @@ std::uint32_t PhraseScorer::count_occurrences() {
             std::size_t kept = 0, at = 0;
             for (const std::uint32_t start : starts_) {
                 const std::uint32_t want = start + offset;
-                at = static_cast<std::size_t>(
-                    std::lower_bound(list.begin() + static_cast<std::ptrdiff_t>(at), list.end(),
-                                     want) -
-                    list.begin());
+                if (search)
+                    at = static_cast<std::size_t>(
+                        std::lower_bound(list.begin() + static_cast<std::ptrdiff_t>(at), list.end(),
+                                         want) -
+                        list.begin());
+                else
+                    while (at < list.size() && list[at] < want) ++at;
                 if (at == list.size()) break;
-                if (list[at] == want && runs_[at] >= length) starts_[kept++] = start;
+                if (list[at] == want && (length == 1 || runs_[at] >= length))
+                    starts_[kept++] = start;
             }
             starts_.resize(kept);
             r = run_end;
