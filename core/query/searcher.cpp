@@ -431,8 +431,10 @@ std::vector<Suggestion> Searcher::suggestions(const Query& query) {
     std::vector<Suggestion> out;
     for (const auto& [field, word] : words) {
         if (reader_->doc_freq(term_key(word_kind(field), word)) > 0) continue;
+        // An init-capture, not [&]: clang before 16 cannot capture a
+        // structured binding, and the fuzzing build uses clang 14.
         if (std::any_of(out.begin(), out.end(),
-                        [&](const Suggestion& s) { return s.word == word; }))
+                        [&w = word](const Suggestion& s) { return s.word == w; }))
             continue;
         std::string correction = closest_indexed_word(*reader_, field, word);
         if (!correction.empty()) out.push_back({word, std::move(correction)});
