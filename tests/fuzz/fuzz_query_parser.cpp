@@ -4,11 +4,11 @@
 // its arguments on unchecked). It is parsed with the English analyser and,
 // when it parses, searched over the small sample index (fuzz_common.h) the
 // ways the searcher can: pruned top 10 with snippets, sorted by date from
-// an offset, exhaustively, and counted. QueryError and scoop::Error are the
-// documented ways to refuse a query; anything else (a crash, another
-// exception, a sanitizer report, a hang) is a finding, and so is a broken
-// promise of the engine: the pruned top 10 must be the exhaustive top 10,
-// and the counts must agree.
+// an offset with explanations, exhaustively, and counted. QueryError and
+// scoop::Error are the documented ways to refuse a query; anything else (a
+// crash, another exception, a sanitizer report, a hang) is a finding, and
+// so is a broken promise of the engine: the pruned top 10 must be the
+// exhaustive top 10, and the counts must agree.
 
 #include <algorithm>
 #include <cmath>
@@ -62,10 +62,11 @@ void check_search(Searcher& searcher, std::string_view query) {
     SearchOptions page;  // what the searcher program does by default
     const SearchResult pruned = searcher.search(query, page);
 
-    SearchOptions dated;
+    SearchOptions dated;  // --sort date --offset 3 -n 5 --explain
     dated.sort = SortOrder::kDate;
     dated.offset = 3;
     dated.limit = 5;
+    dated.explain = true;
     searcher.search(query, dated);
 
     SearchOptions all;
