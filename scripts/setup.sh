@@ -20,6 +20,10 @@ packages=(
   w3m                              # scraped-text renderings of the extraction evaluation pages
   libsqlite3-dev sqlite3           # FTS5, the second reference engine
   python3 python3-matplotlib time  # benchmark charts, peak memory
+  # Fuzzing (tests/fuzz): clang 14 with libFuzzer and the sanitizer
+  # runtimes (libclang-rt-14-dev, not pulled in by clang itself), and
+  # llvm for llvm-symbolizer, which turns sanitizer reports into file:line.
+  clang libclang-rt-14-dev llvm
 )
 
 missing=()

@@ -54,8 +54,14 @@ std::string Catalog::serialize() const {
 }
 
 Catalog Catalog::parse(std::string_view payload, const std::string& path) {
+    // zstd makes at most 128 KiB of 4 bytes (an RLE block): a frame header
+    // claiming more than that of this payload is damaged, and believing it
+    // would allocate up to 16 GiB before decompression fails (found by
+    // tests/fuzz).
+    constexpr std::uint64_t kZstdMaxExpansion = 32768;
     const unsigned long long size = ZSTD_getFrameContentSize(payload.data(), payload.size());
-    if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > (1ull << 34))
+    if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN || size > (1ull << 34) ||
+        size > std::uint64_t{payload.size()} * kZstdMaxExpansion)
         throw CorruptIndexError(path, "catalogue is damaged");
     std::string raw(static_cast<std::size_t>(size), '\0');
     const std::size_t n = ZSTD_decompress(raw.data(), raw.size(), payload.data(), payload.size());

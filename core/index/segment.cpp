@@ -6,6 +6,7 @@
 
 #include "index/envelope.h"
 #include "index/segment_files.h"
+#include "util/coding.h"
 #include "util/error.h"
 
 namespace scoop {
@@ -15,6 +16,86 @@ struct RoaringFree {
     void operator()(roaring_bitmap_t* r) const { roaring_bitmap_free(r); }
 };
 using RoaringPtr = std::unique_ptr<roaring_bitmap_t, RoaringFree>;
+
+// CRoaring 0.2's "safe" deserialiser only keeps within the buffer: it
+// accepts containers it cannot use, and iterating a run container of no
+// runs then crashes (found by tests/fuzz). So the portable format
+// (github.com/RoaringBitmap/RoaringFormatSpec) is checked here first:
+// containers of sorted distinct values, cardinalities as declared, offsets
+// where the containers are, nothing after the last one.
+bool valid_portable_bitmap(std::span<const std::uint8_t> b) {
+    constexpr std::uint32_t kCookieNoRuns = 12346, kCookieRuns = 12347;
+    constexpr std::uint32_t kMaxArray = 4096, kBitsetBytes = 8192;
+    std::size_t pos = 0;
+    const auto has = [&](std::uint64_t n) { return n <= b.size() - pos; };
+    const auto u16 = [&](std::size_t at) {
+        return static_cast<std::uint32_t>(b[at]) | static_cast<std::uint32_t>(b[at + 1]) << 8;
+    };
+    if (!has(4)) return false;
+    const std::uint32_t cookie = load_fixed32(b.data());
+    pos = 4;
+    const bool runs = (cookie & 0xFFFF) == kCookieRuns;
+    std::uint32_t count = 0;
+    if (runs) {
+        count = (cookie >> 16) + 1;
+    } else if (cookie == kCookieNoRuns) {
+        if (!has(4)) return false;
+        count = load_fixed32(b.data() + 4);
+        pos = 8;
+        if (count > 65536) return false;
+    } else {
+        return false;
+    }
+    const std::size_t run_flags = pos;
+    if (runs) {
+        if (!has((count + 7) / 8)) return false;
+        pos += (count + 7) / 8;
+    }
+    const std::size_t header = pos;
+    if (!has(std::uint64_t{count} * 4)) return false;
+    pos += std::size_t{count} * 4;
+    const bool offsets = !runs || count >= 4;
+    const std::size_t offset_table = pos;
+    if (offsets) {
+        if (!has(std::uint64_t{count} * 4)) return false;
+        pos += std::size_t{count} * 4;
+    }
+    for (std::uint32_t k = 0; k < count; ++k) {
+        if (k > 0 && u16(header + 4 * k) <= u16(header + 4 * (k - 1))) return false;  // keys
+        const std::uint32_t cardinality = u16(header + 4 * k + 2) + 1;
+        if (offsets && load_fixed32(b.data() + offset_table + 4 * k) != pos) return false;
+        if (runs && (b[run_flags + k / 8] >> (k % 8) & 1)) {
+            if (!has(2)) return false;
+            const std::uint32_t n = u16(pos);
+            pos += 2;
+            if (n == 0 || !has(std::uint64_t{n} * 4)) return false;
+            std::uint32_t total = 0;
+            std::int64_t previous_end = -1;
+            for (std::uint32_t r = 0; r < n; ++r, pos += 4) {
+                const std::uint32_t start = u16(pos), length = u16(pos + 2);
+                if (static_cast<std::int64_t>(start) <= previous_end || start + length > 0xFFFF)
+                    return false;
+                previous_end = start + length;
+                total += length + 1;
+            }
+            if (total != cardinality) return false;
+        } else if (cardinality > kMaxArray) {
+            if (!has(kBitsetBytes)) return false;
+            std::uint32_t bits = 0;
+            for (std::size_t i = 0; i < kBitsetBytes; i += 8)
+                bits += static_cast<std::uint32_t>(
+                    __builtin_popcountll(load_fixed64(b.data() + pos + i)));
+            if (bits != cardinality) return false;
+            pos += kBitsetBytes;
+        } else {
+            if (!has(std::uint64_t{cardinality} * 2)) return false;
+            for (std::uint32_t i = 1; i < cardinality; ++i)
+                if (u16(pos + 2 * i) <= u16(pos + 2 * (i - 1))) return false;
+            pos += std::size_t{cardinality} * 2;
+        }
+    }
+    return pos == b.size();
+}
 
 }  // namespace
 
@@ -48,6 +129,8 @@ std::string Deletions::serialize() const {
 
 Deletions Deletions::parse(std::span<const std::uint8_t> payload, std::uint32_t doc_count,
                            const std::string& path) {
+    if (!valid_portable_bitmap(payload))
+        throw CorruptIndexError(path, "deletion bitmap is malformed");
     RoaringPtr bitmap(roaring_bitmap_portable_deserialize_safe(
         reinterpret_cast<const char*>(payload.data()), payload.size()));
     if (!bitmap) throw CorruptIndexError(path, "deletion bitmap is malformed");

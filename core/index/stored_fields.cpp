@@ -11,6 +11,12 @@ constexpr std::size_t kIndexEntryBytes = 12;
 constexpr std::size_t kTrailerBytes = 8 + 4 + 8 + 8 + 8 + 4 + 4;
 // A block never decompresses to more than this; a frame claiming more is damaged.
 constexpr std::size_t kMaxBlockBytes = std::size_t{1} << 31;
+// Nor to more than zstd can make of its bytes: at best an RLE block of 4
+// bytes (3 of header, 1 of value) stands for 128 KiB. A damaged frame
+// header claiming more would otherwise have us allocate and zero up to
+// kMaxBlockBytes for every query that shows a hit from the block (found
+// by tests/fuzz).
+constexpr std::uint64_t kZstdMaxExpansion = 32768;
 
 std::uint64_t zigzag(std::int64_t v) {
     return (static_cast<std::uint64_t>(v) << 1) ^ static_cast<std::uint64_t>(v >> 63);
@@ -253,8 +259,9 @@ std::string_view StoredFieldsReader::body(std::uint32_t doc, BlockCache& cache,
         const std::size_t head = static_cast<std::size_t>(std::min<std::uint64_t>(end - begin, 18));
         const unsigned long long size = ZSTD_getFrameContentSize(checked(begin, head), end - begin);
         if (size == ZSTD_CONTENTSIZE_ERROR || size == ZSTD_CONTENTSIZE_UNKNOWN ||
-            size > kMaxBlockBytes)
-            corrupt("a stored block is damaged");
+            size > kMaxBlockBytes || size > (end - begin) * kZstdMaxExpansion)
+            corrupt("a stored block is damaged (its header claims " + std::to_string(size) +
+                    " bytes)");
         cache.block = UINT32_MAX;
         cache.data.clear();
         cache.ends.clear();
