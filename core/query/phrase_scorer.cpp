@@ -28,6 +28,7 @@ PhraseScorer::PhraseScorer(std::vector<Part> parts, TermWeight weight, Field fie
       field_(field),
       docs_(docs),
       label_(std::move(label)) {
+    for (const Part& p : parts_) repeats_ |= p.offsets.size() > 1;
     order_.resize(parts_.size());
     std::iota(order_.begin(), order_.end(), 0);
     std::stable_sort(order_.begin(), order_.end(), [&](std::size_t a, std::size_t b) {
@@ -89,17 +90,19 @@ void PhraseScorer::find_match() {
         // A term the phrase holds k times must occur k times; and the
         // phrase occurs at most as often as its rarest part here: skip the
         // position check when even that could not compete.
-        std::uint32_t most = UINT32_MAX;
-        bool enough = true;
-        for (auto& p : parts_) {
-            const std::uint32_t f = p.cursor.freq();
-            enough &= f >= p.offsets.size();
-            most = std::min(most, f);
-        }
-        if (!enough || (min_competitive_ > 0 &&
-                        bound(most, docs_.length(field_, candidate)) <= min_competitive_)) {
-            lead.next();
-            continue;
+        if (repeats_ || min_competitive_ > 0) {
+            std::uint32_t most = UINT32_MAX;
+            bool enough = true;
+            for (auto& p : parts_) {
+                const std::uint32_t f = p.cursor.freq();
+                enough &= f >= p.offsets.size();
+                most = std::min(most, f);
+            }
+            if (!enough || (min_competitive_ > 0 &&
+                            bound(most, docs_.length(field_, candidate)) <= min_competitive_)) {
+                lead.next();
+                continue;
+            }
         }
         freq_ = count_occurrences();
         if (freq_ > 0) {
@@ -112,7 +115,8 @@ void PhraseScorer::find_match() {
 }
 
 std::uint32_t PhraseScorer::count_occurrences() {
-    if (parts_.size() == 1 && parts_[0].offsets.size() == 1) return parts_[0].cursor.freq();
+    if (parts_.size() == 1 && !repeats_) return parts_[0].cursor.freq();
+    if (!repeats_) return count_distinct_parts();
     // The rarest part here gives the candidate starts (its positions less
     // its first offset in the phrase); each part, rarest first, keeps the
     // starts it continues. Most candidates die at the second part, before
@@ -174,6 +178,35 @@ std::uint32_t PhraseScorer::count_occurrences() {
             r = run_end;
         }
         if (starts_.empty()) return 0;
+    }
+    return static_cast<std::uint32_t>(starts_.size());
+}
+
+// The phrase of parts at one offset each (the common case), as a merge of
+// each part's positions with the starts still possible.
+std::uint32_t PhraseScorer::count_distinct_parts() {
+    by_freq_.resize(parts_.size());
+    std::iota(by_freq_.begin(), by_freq_.end(), std::size_t{0});
+    std::sort(by_freq_.begin(), by_freq_.end(), [&](std::size_t a, std::size_t b) {
+        return parts_[a].cursor.freq() < parts_[b].cursor.freq();
+    });
+    starts_.clear();
+    Part& driver = parts_[by_freq_[0]];
+    const std::uint32_t driver_offset = driver.offsets.front();
+    for (const std::uint32_t p : driver.cursor.positions())
+        if (p >= driver_offset) starts_.push_back(p - driver_offset);
+    for (std::size_t k = 1; k < by_freq_.size() && !starts_.empty(); ++k) {
+        Part& part = parts_[by_freq_[k]];
+        const std::uint32_t offset = part.offsets.front();
+        const std::span<const std::uint32_t> list = part.cursor.positions();
+        std::size_t kept = 0, at = 0;
+        for (const std::uint32_t start : starts_) {
+            const std::uint32_t want = start + offset;
+            while (at < list.size() && list[at] < want) ++at;
+            if (at == list.size()) break;
+            if (list[at] == want) starts_[kept++] = start;
+        }
+        starts_.resize(kept);
     }
     return static_cast<std::uint32_t>(starts_.size());
 }

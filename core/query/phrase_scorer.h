@@ -45,10 +45,12 @@ class PhraseScorer final : public Scorer {
     // From the lead's current document on, the first with the whole phrase.
     void find_match();
     std::uint32_t count_occurrences();
+    std::uint32_t count_distinct_parts();
     double bound(std::uint32_t max_freq, std::uint32_t min_length) const;
 
     std::vector<Part> parts_;
     std::vector<std::size_t> order_;  // parts by increasing document frequency
+    bool repeats_ = false;            // some part stands at several offsets
     TermWeight weight_;
     Field field_;
     const DocTable& docs_;
