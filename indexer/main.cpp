@@ -16,7 +16,7 @@
 #include "index/index_check.h"
 #include "index/index_reader.h"
 #include "index/index_stats.h"
-#include "index/index_updater.h"
+#include "ingest/index_updater.h"
 #include "util/error.h"
 #include "util/file.h"
 #include "util/terminal.h"

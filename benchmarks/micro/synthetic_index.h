@@ -10,6 +10,7 @@
 #include <random>
 #include <string>
 
+#include "analysis/analyzer.h"
 #include "index/index_reader.h"
 #include "index/index_writer.h"
 
@@ -58,7 +59,7 @@ inline const SyntheticIndex& synthetic_index() {
             for (std::size_t d = 0; d < s.docs; ++d) {
                 AnalyzedDocument doc;
                 doc.file_id = d + 1;
-                doc.article.path = "/synthetic/" + std::to_string(d);
+                doc.stored.path = "/synthetic/" + std::to_string(d);
                 const std::size_t length = 50 + rng() % 350;
                 for (std::uint32_t p = 0; p < length; ++p) {
                     const auto rank = static_cast<std::size_t>(

@@ -7,11 +7,9 @@
 #include <string_view>
 #include <vector>
 
-namespace scoop {
+#include "util/timestamp.h"
 
-// Seconds since 1970-01-01 UTC; kNoDate when the article has none.
-using Timestamp = std::int64_t;
-inline constexpr Timestamp kNoDate = std::numeric_limits<Timestamp>::min();
+namespace scoop {
 
 // One article as the index sees it.
 struct Article {

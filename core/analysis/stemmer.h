@@ -7,7 +7,7 @@
 #include <string_view>
 #include <vector>
 
-#include "index/string_table.h"
+#include "util/string_table.h"
 
 namespace scoop {
 

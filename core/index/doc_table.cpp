@@ -17,7 +17,7 @@ void DocColumns::reserve(std::size_t n) {
 
 void DocColumns::push_back(std::uint32_t text_length, std::uint32_t title_length, Timestamp date,
                            std::uint64_t file_id) {
-    lengths[static_cast<std::size_t>(Field::kText)].push_back(text_length);
+    lengths[static_cast<std::size_t>(Field::kTitleAndBody)].push_back(text_length);
     lengths[static_cast<std::size_t>(Field::kTitle)].push_back(title_length);
     dates.push_back(date);
     file_ids.push_back(file_id);

@@ -3,7 +3,7 @@
 #include <algorithm>
 #include <numeric>
 
-#include "index/common_words.h"
+#include "analysis/common_words.h"
 #include "index/dictionary.h"
 #include "index/postings_writer.h"
 #include "util/coding.h"
@@ -16,15 +16,6 @@ namespace {
 constexpr std::size_t kTermOverhead = 96;
 
 }  // namespace
-
-AnalyzedDocument analyze_article(Analyzer& analyzer, Article article, std::uint64_t file_id) {
-    AnalyzedDocument doc;
-    analyzer.analyze(article.title, doc.title);
-    analyzer.analyze(article.body, doc.body);
-    doc.article = std::move(article);
-    doc.file_id = file_id;
-    return doc;
-}
 
 SegmentBuilder::SegmentBuilder(Directory& dir, std::string segment, std::uint32_t title_weight)
     : segment_(std::move(segment)),
@@ -171,9 +162,9 @@ void SegmentBuilder::add(const AnalyzedDocument& doc) {
 
     const auto text_length =
         static_cast<std::uint32_t>(title_weight_ * doc.title.size() + doc.body.size());
-    columns_.push_back(text_length, title_words, doc.article.date, doc.file_id);
+    columns_.push_back(text_length, title_words, doc.stored.date, doc.file_id);
     const std::size_t stored_before = stored_.memory_bytes();
-    stored_.add(doc.article);
+    stored_.add(doc.stored);
     memory_bytes_ += 24 + stored_.memory_bytes() - stored_before;
 }
 
@@ -186,7 +177,7 @@ SegmentSummary SegmentBuilder::finish() {
     std::sort(order.begin(), order.end(),
               [&](std::uint32_t a, std::uint32_t b) { return keys_[a] < keys_[b]; });
 
-    const std::array<double, kFieldCount> averages = {columns_.average_length(Field::kText),
+    const std::array<double, kFieldCount> averages = {columns_.average_length(Field::kTitleAndBody),
                                                       columns_.average_length(Field::kTitle)};
     PostingsWriter writer(files_.post(), &files_.pos(), SegmentFilesWriter::kPayloadBase,
                           SegmentFilesWriter::kPayloadBase);

@@ -5,31 +5,15 @@
 #include <string_view>
 #include <vector>
 
-#include "analysis/analyzer.h"
-#include "analysis/article.h"
+#include "index/analyzed_document.h"
 #include "index/doc_table.h"
 #include "index/pair_table.h"
 #include "index/segment_files.h"
 #include "index/stored_fields.h"
-#include "index/string_table.h"
 #include "index/term.h"
+#include "util/string_table.h"
 
 namespace scoop {
-
-// An article with its fields analysed, ready to be inverted.
-struct AnalyzedDocument {
-    Article article;
-    TokenList title;
-    TokenList body;
-    std::uint64_t file_id = 0;
-
-    std::size_t memory_bytes() const {
-        return title.memory_bytes() + body.memory_bytes() + article.body.capacity() +
-               article.title.capacity();
-    }
-};
-
-AnalyzedDocument analyze_article(Analyzer& analyzer, Article article, std::uint64_t file_id);
 
 struct SegmentSummary {
     std::string name;

@@ -42,18 +42,10 @@ SegmentSummary merge_segments(Directory& dir,
         StoredFieldsReader::BlockCache cache;
         for (std::uint32_t d = 0; d < s.doc_count(); ++d) {
             if (remap[i][d] == kGone) continue;
-            columns.push_back(s.docs().length(Field::kText, d), s.docs().length(Field::kTitle, d),
-                              s.docs().date(d), s.docs().file_id(d));
-            const StoredDocument doc = s.stored().document(d, cache);
-            Article a;
-            a.title = doc.title;
-            a.date = doc.date;
-            a.source = doc.source;
-            a.body = doc.body;
-            a.url = doc.url;
-            a.path = doc.path;
-            a.line = doc.line;
-            stored.add(a);
+            columns.push_back(s.docs().length(Field::kTitleAndBody, d),
+                              s.docs().length(Field::kTitle, d), s.docs().date(d),
+                              s.docs().file_id(d));
+            stored.add(s.stored().document(d, cache));
         }
     }
     stored.finish();
@@ -69,7 +61,7 @@ SegmentSummary merge_segments(Directory& dir,
     for (std::size_t i = 0; i < terms.size(); ++i)
         if (terms[i].valid()) heads.push(i);
 
-    const std::array<double, kFieldCount> averages = {columns.average_length(Field::kText),
+    const std::array<double, kFieldCount> averages = {columns.average_length(Field::kTitleAndBody),
                                                       columns.average_length(Field::kTitle)};
     PostingsWriter writer(files.post(), &files.pos(), SegmentFilesWriter::kPayloadBase,
                           SegmentFilesWriter::kPayloadBase);

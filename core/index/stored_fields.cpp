@@ -47,7 +47,7 @@ std::uint32_t StoredFieldsWriter::intern(std::string_view s) {
     return it->second;
 }
 
-void StoredFieldsWriter::add(const Article& a) {
+void StoredFieldsWriter::add(const StoredDocument& a) {
     put_varint64(meta_, zigzag(a.date));
     put_varint32(meta_, a.line);
     put_varint32(meta_, intern(a.path));

@@ -19,21 +19,11 @@
 #include <unordered_map>
 #include <vector>
 
-#include "analysis/article.h"
 #include "index/envelope.h"
+#include "index/stored_document.h"
 #include "storage/file_writer.h"
 
 namespace scoop {
-
-struct StoredDocument {
-    std::string path;
-    std::string title;
-    std::string source;
-    std::string url;
-    std::string body;  // empty unless asked for
-    Timestamp date = kNoDate;
-    std::uint32_t line = 0;
-};
 
 class StoredFieldsWriter {
   public:
@@ -42,7 +32,7 @@ class StoredFieldsWriter {
     StoredFieldsWriter(const StoredFieldsWriter&) = delete;
     StoredFieldsWriter& operator=(const StoredFieldsWriter&) = delete;
 
-    void add(const Article& article);
+    void add(const StoredDocument& document);
     void finish();
     std::uint32_t doc_count() const { return docs_; }
     // Metadata and strings held until finish().

@@ -18,8 +18,8 @@
 namespace scoop {
 
 enum class Field : std::uint8_t {
-    kText = 0,   // title and body together: what plain query words search
-    kTitle = 1,  // the title alone: title:word, and the title boost
+    kTitleAndBody = 0,  // title and body together: what plain query words search
+    kTitle = 1,         // the title alone: title:word, and the title boost
 };
 inline constexpr std::size_t kFieldCount = 2;
 
@@ -43,7 +43,7 @@ constexpr bool has_positions(TermKind k) {
 constexpr Field field_of(TermKind k) {
     return (k == TermKind::kTitleWord || k == TermKind::kTitleStem || k == TermKind::kTitlePair)
                ? Field::kTitle
-               : Field::kText;
+               : Field::kTitleAndBody;
 }
 
 constexpr TermKind word_kind(Field f) {

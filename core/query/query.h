@@ -15,20 +15,20 @@
 namespace scoop {
 
 struct TermQuery {
-    Field field = Field::kText;
+    Field field = Field::kTitleAndBody;
     std::string word;  // folded: what "did you mean" and snippets look at
     std::string stem;  // what matches and scores
 };
 
 // Words at consecutive positions. One word is an exact (unstemmed) match.
 struct PhraseQuery {
-    Field field = Field::kText;
+    Field field = Field::kTitleAndBody;
     std::vector<std::string> words;
 };
 
 // Every word starting with `prefix`, expanded through the dictionary.
 struct PrefixQuery {
-    Field field = Field::kText;
+    Field field = Field::kTitleAndBody;
     std::string prefix;
 };
 

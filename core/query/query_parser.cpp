@@ -383,9 +383,9 @@ class Parser {
                 return Part{Occur::kShould, std::move(*inner), l.offset};
             }
             case Kind::kWord:
-                return word(l, Field::kText);
+                return word(l, Field::kTitleAndBody);
             case Kind::kPhrase:
-                return Part{Occur::kShould, phrase(l, Field::kText), l.offset};
+                return Part{Occur::kShould, phrase(l, Field::kTitleAndBody), l.offset};
             case Kind::kField:
                 return field(l);
             case Kind::kRParen:

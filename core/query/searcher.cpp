@@ -7,7 +7,7 @@
 #include <cmath>
 #include <map>
 
-#include "index/common_words.h"
+#include "analysis/common_words.h"
 #include "query/boolean_scorers.h"
 #include "query/conjunction_scorer.h"
 #include "query/disjunction_scorer.h"
@@ -30,7 +30,7 @@ struct Searcher::Plan {
     std::vector<std::string> keys;
     std::vector<std::vector<std::uint32_t>> offsets;               // per key, increasing
     std::vector<std::vector<std::optional<TermInfo>>> part_infos;  // [segment][part]
-    Field field = Field::kText;
+    Field field = Field::kTitleAndBody;
     // kBoolean
     std::vector<std::pair<Occur, std::unique_ptr<Plan>>> clauses;
     // kDateRange

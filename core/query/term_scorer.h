@@ -13,7 +13,7 @@ namespace scoop {
 struct ScoredList {
     PostingCursor cursor;
     TermWeight weight;
-    Field field = Field::kText;
+    Field field = Field::kTitleAndBody;
     std::string label;  // for explain
 };
 

@@ -14,9 +14,9 @@
 
 #include "index/envelope.h"
 #include "index/file_names.h"
-#include "index/index_updater.h"
 #include "index/manifest.h"
 #include "index/segment_files.h"
+#include "ingest/index_updater.h"
 #include "util/error.h"
 #include "util/file.h"
 

@@ -15,6 +15,7 @@
 
 #include "analysis/extractor.h"
 #include "index/index_writer.h"
+#include "ingest/document_analysis.h"
 #include "program_runner.h"
 
 namespace scoop::testing {

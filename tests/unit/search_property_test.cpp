@@ -13,6 +13,7 @@
 #include "analysis/analyzer.h"
 #include "index/index_reader.h"
 #include "index/index_writer.h"
+#include "ingest/document_analysis.h"
 #include "query/query_parser.h"
 #include "query/searcher.h"
 #include "random_corpus.h"

@@ -11,6 +11,7 @@
 #include "index/index_reader.h"
 #include "index/index_writer.h"
 #include "index/segment_builder.h"
+#include "ingest/document_analysis.h"
 #include "query/searcher.h"
 #include "test_util.h"
 #include "watchdog.h"

@@ -5,7 +5,8 @@
 #include <map>
 #include <random>
 
-#include "index/common_words.h"
+#include "analysis/analyzer.h"
+#include "analysis/common_words.h"
 #include "index/segment_builder.h"
 #include "storage/memory_directory.h"
 #include "test_util.h"
@@ -43,10 +44,10 @@ struct Fixture {
         SegmentBuilder builder(dir, "seg-000001");
         for (std::uint32_t d = 0; d < doc_count; ++d) {
             AnalyzedDocument doc;
-            doc.article.title = "Title " + std::to_string(d);
-            doc.article.body = "body of " + std::to_string(d);
-            doc.article.path = "/articles/" + std::to_string(d) + ".txt";
-            doc.article.date = 1'000'000'000 + d;
+            doc.stored.title = "Title " + std::to_string(d);
+            doc.stored.body = "body of " + std::to_string(d);
+            doc.stored.path = "/articles/" + std::to_string(d) + ".txt";
+            doc.stored.date = 1'000'000'000 + d;
             doc.file_id = 1000 + d;
             doc.title.push_back(make_token("the", 0));
             doc.title.push_back(make_token("title", 1));
@@ -177,13 +178,13 @@ TEST(Segment, StoredFieldsAndDocTableRoundTrip) {
     StoredFieldsReader::BlockCache cache;
     for (std::uint32_t d = 0; d < 700; d += 7) {
         const StoredDocument doc = segment.stored().document(d, cache);
-        EXPECT_EQ(doc.title, f.docs[d].article.title);
-        EXPECT_EQ(doc.body, f.docs[d].article.body);
-        EXPECT_EQ(doc.path, f.docs[d].article.path);
-        EXPECT_EQ(doc.date, f.docs[d].article.date);
-        EXPECT_EQ(segment.docs().date(d), f.docs[d].article.date);
+        EXPECT_EQ(doc.title, f.docs[d].stored.title);
+        EXPECT_EQ(doc.body, f.docs[d].stored.body);
+        EXPECT_EQ(doc.path, f.docs[d].stored.path);
+        EXPECT_EQ(doc.date, f.docs[d].stored.date);
+        EXPECT_EQ(segment.docs().date(d), f.docs[d].stored.date);
         EXPECT_EQ(segment.docs().file_id(d), f.docs[d].file_id);
-        EXPECT_EQ(segment.docs().length(Field::kText, d), f.docs[d].body.size() + 2);
+        EXPECT_EQ(segment.docs().length(Field::kTitleAndBody, d), f.docs[d].body.size() + 2);
         EXPECT_EQ(segment.docs().length(Field::kTitle, d), 2u);
     }
 }

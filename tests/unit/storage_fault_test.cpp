@@ -18,7 +18,7 @@
 #include <set>
 
 #include "index/index_reader.h"
-#include "index/index_updater.h"
+#include "ingest/index_updater.h"
 #include "query/searcher.h"
 #include "storage/fault_injection.h"
 #include "storage/memory_directory.h"

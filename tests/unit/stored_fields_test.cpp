@@ -24,7 +24,7 @@ std::string write_store(int docs) {
         FileWriter out(dir, "store");
         StoredFieldsWriter writer(out, 0);
         for (int d = 0; d < docs; ++d) {
-            Article a;
+            StoredDocument a;
             a.title = "Title " + std::to_string(d);
             a.body = "The missile talks went on, day " + std::to_string(d) + ".";
             a.path = "/articles/" + std::to_string(d) + ".txt";

@@ -79,6 +79,7 @@
 #include "index/index_writer.h"
 #include "index/segment_builder.h"
 #include "index/term.h"
+#include "ingest/document_analysis.h"
 #include "query/query_parser.h"
 #include "query/searcher.h"
 #include "random_corpus.h"

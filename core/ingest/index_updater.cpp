@@ -1,4 +1,4 @@
-#include "index/index_updater.h"
+#include "ingest/index_updater.h"
 
 #include <fmt/format.h>
 #include <sys/stat.h>
@@ -18,7 +18,9 @@
 #include "analysis/analyzer.h"
 #include "analysis/extractor.h"
 #include "index/index_writer.h"
+#include "ingest/document_analysis.h"
 #include "ingest/file_walk.h"
+#include "ingest/ordered_results.h"
 #include "ingest/source_file.h"
 #include "util/error.h"
 #include "util/file.h"
@@ -27,7 +29,6 @@ namespace scoop {
 namespace {
 
 namespace fs = std::filesystem;
-using Clock = std::chrono::steady_clock;
 
 // JSON Lines files are read in pieces of about this size, so a file of a
 // million articles never sits analysed in memory all at once.
@@ -64,59 +65,6 @@ struct FileResult {
     std::vector<FileIssue> warnings;
 };
 
-// Hands results to the writer in task order, whatever order the workers
-// finish in, so the same files always get the same document numbers. Work
-// ahead of the writer is bounded in memory; the piece the writer waits
-// for is always let through, so workers ahead cannot starve it.
-class OrderedResults {
-  public:
-    explicit OrderedResults(std::uint64_t ahead_limit) : ahead_limit_(ahead_limit) {}
-
-    void push(std::size_t task, FileResult result) {
-        std::unique_lock lock(mutex_);
-        room_.wait(lock, [&] {
-            return failed_ || (pending_[task].size() < kMaxPendingChunks &&
-                               (task == next_ || pending_bytes_ + result.weight <= ahead_limit_));
-        });
-        if (failed_) return;
-        pending_bytes_ += result.weight;
-        pending_[task].push_back(std::move(result));
-        ready_.notify_all();
-    }
-    // Next result of the current task; blocks until there is one.
-    FileResult pop(std::size_t task) {
-        std::unique_lock lock(mutex_);
-        ready_.wait(lock, [&] { return !pending_[task].empty() || failed_; });
-        if (failed_) throw Error(failure_);
-        FileResult r = std::move(pending_[task].front());
-        pending_[task].pop_front();
-        pending_bytes_ -= r.weight;
-        if (r.last_chunk) {
-            pending_.erase(task);
-            next_ = task + 1;
-        }
-        room_.notify_all();
-        return r;
-    }
-    void fail(std::string message) {
-        std::lock_guard lock(mutex_);
-        failed_ = true;
-        failure_ = std::move(message);
-        ready_.notify_all();
-        room_.notify_all();
-    }
-
-  private:
-    std::mutex mutex_;
-    std::condition_variable ready_, room_;
-    std::map<std::size_t, std::deque<FileResult>> pending_;
-    std::size_t next_ = 0;
-    std::uint64_t ahead_limit_;
-    std::uint64_t pending_bytes_ = 0;
-    bool failed_ = false;
-    std::string failure_;
-};
-
 std::string megabytes(std::uint64_t bytes) {
     return fmt::format("{:.1f} MB", static_cast<double>(bytes) / 1e6);
 }
@@ -138,13 +86,12 @@ class Updater {
     Updater(const UpdateOptions& options, const ProgressCallback& progress)
         : options_(options),
           progress_(progress),
-          started_(Clock::now()),
           writer_(
               options.directory ? options.directory : open_posix_directory(options.index_dir, true),
               WriterOptions{options.ram_budget_bytes, options.language, options.title_weight,
                             options.merge_policy}),
-          results_(
-              std::max<std::uint64_t>(options.ram_budget_bytes / kAheadShare, kJsonChunkBytes)),
+          results_(std::max<std::uint64_t>(options.ram_budget_bytes / kAheadShare, kJsonChunkBytes),
+                   kMaxPendingChunks),
           article_limit_(max_article_bytes(options.ram_budget_bytes)) {
         if (!options.directory) {
             std::error_code ec;
@@ -177,24 +124,14 @@ class Updater {
         }
         report_.documents_in_index = writer_.manifest().live_doc_count();
         report_.segments = writer_.manifest().segments.size();
-        report_.seconds = elapsed();
+        report_.seconds = progress_.elapsed();
         report_progress(UpdateProgress::Phase::kDone, true);
         return std::move(report_);
     }
 
   private:
-    double elapsed() const {
-        return std::chrono::duration<double>(Clock::now() - started_).count();
-    }
-
     void report_progress(UpdateProgress::Phase phase, bool force = false) {
-        if (!progress_) return;
-        const auto now = Clock::now();
-        if (!force && now - last_progress_ < std::chrono::milliseconds(100)) return;
-        last_progress_ = now;
-        progress_state_.phase = phase;
-        progress_state_.seconds = elapsed();
-        progress_(progress_state_);
+        progress_.report(phase, force);
     }
 
     void skip(const std::string& path, std::string reason) {
@@ -232,10 +169,10 @@ class Updater {
                 continue;
             }
             if (entry) task.previous = *entry;
-            progress_state_.bytes_total += task.size;
+            progress_.state().bytes_total += task.size;
             tasks_.push_back(std::move(task));
         }
-        progress_state_.files_total = tasks_.size();
+        progress_.state().files_total = tasks_.size();
     }
 
     // The catalogued files not found this time: gone when they no longer
@@ -473,7 +410,7 @@ class Updater {
                 writer_.add(doc);
                 ++docs;
             }
-            progress_state_.documents += r.docs.size();
+            progress_.state().documents += r.docs.size();
             report_progress(UpdateProgress::Phase::kIndexing);
             if (!r.last_chunk) continue;
 
@@ -492,8 +429,8 @@ class Updater {
             break;
         }
         report_.bytes_read += bytes;
-        progress_state_.bytes_done += task.size;
-        ++progress_state_.files_done;
+        progress_.state().bytes_done += task.size;
+        ++progress_.state().files_done;
         report_progress(UpdateProgress::Phase::kIndexing);
         // A segment was written and no file is half-added: make the work so
         // far durable, so a crash or ^C later does not lose it.
@@ -501,20 +438,17 @@ class Updater {
     }
 
     const UpdateOptions& options_;
-    const ProgressCallback& progress_;
-    Clock::time_point started_;
-    Clock::time_point last_progress_{};
+    ProgressReporter progress_;
     IndexWriter writer_;
     std::string index_dir_;  // canonical; empty for an index not in a folder
     UpdateReport report_;
-    UpdateProgress progress_state_;
     std::vector<std::string> roots_;
     std::unordered_set<std::string> seen_;
     std::unordered_set<std::string> other_names_;
     std::vector<FileTask> tasks_;
     std::vector<CatalogEntry> gone_;
     std::atomic<std::size_t> next_task_{0};
-    OrderedResults results_;
+    OrderedResults<FileResult> results_;
     std::uint64_t article_limit_;
     std::mutex large_text_;
 };

@@ -23,6 +23,7 @@
 
 #include "analysis/article.h"
 #include "index/merge_policy.h"
+#include "ingest/progress.h"
 #include "storage/directory.h"
 
 namespace scoop {
@@ -75,24 +76,6 @@ struct UpdateReport {
     std::vector<FileIssue> warnings;  // indexed, but something was wrong (bad lines, bad bytes)
     double seconds = 0;
 };
-
-struct UpdateProgress {
-    enum class Phase {
-        kScanning,
-        kIndexing,
-        kCommitting,
-        kMerging,
-        kDone
-    } phase = Phase::kScanning;
-    std::uint64_t files_total = 0;  // files that need reading
-    std::uint64_t files_done = 0;
-    std::uint64_t bytes_total = 0;
-    std::uint64_t bytes_done = 0;
-    std::uint64_t documents = 0;
-    double seconds = 0;
-};
-
-using ProgressCallback = std::function<void(const UpdateProgress&)>;
 
 // The most text one article may have under a RAM budget: its analysis and
 // inversion take several times its size, so an article is limited to a

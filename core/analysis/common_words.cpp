@@ -1,4 +1,4 @@
-#include "index/common_words.h"
+#include "analysis/common_words.h"
 
 #include <string_view>
 #include <unordered_set>
