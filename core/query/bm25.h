@@ -5,8 +5,8 @@
 //   score(t, d) = idf(t) * tf * (k1 + 1) / (tf + k1 * (1 - b + b * dl / avgdl))
 //   idf(t)      = ln(1 + (N - df + 0.5) / (df + 0.5))
 //
-// with Lucene's always-positive idf. A TermWeight folds everything that is
-// fixed for a query term into three numbers, so a score is one division.
+// with Lucene's always-positive idf. A Bm25 folds everything that is fixed
+// for a query term into three numbers, so a score is one division.
 
 #include <algorithm>
 #include <cmath>
@@ -33,10 +33,10 @@ inline double bm25_idf(std::uint64_t df, std::uint64_t doc_count) {
 // document is skipped only when it truly cannot compete.
 inline constexpr double kBoundSlack = 1.0 + 1e-9;
 
-class TermWeight {
+class Bm25 {
   public:
-    TermWeight() = default;
-    TermWeight(double idf, Bm25Params p, double average_length)
+    Bm25() = default;
+    Bm25(double idf, Bm25Params p, double average_length)
         : idf_(idf),
           weight_(idf * (p.k1 + 1.0)),
           base_(p.k1 * (1.0 - p.b)),

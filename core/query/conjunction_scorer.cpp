@@ -2,56 +2,46 @@
 
 #include <algorithm>
 
+#include "query/term_scorer.h"
+
 namespace scoop {
 
-ConjunctionScorer::ConjunctionScorer(std::vector<ScorerPtr> members)
+template <typename Member>
+ConjunctionScorer<Member>::ConjunctionScorer(std::vector<std::unique_ptr<Member>> members)
     : members_(std::move(members)) {
     std::stable_sort(members_.begin(), members_.end(),
-                     [](const ScorerPtr& a, const ScorerPtr& b) { return a->cost() < b->cost(); });
-    for (const auto& m : members_) {
-        max_score_ += m->max_score();
-        scorers_.push_back(m.get());
-        if (auto* t = dynamic_cast<TermScorer*>(m.get())) terms_.push_back(t);
-    }
-    if (terms_.size() != members_.size()) terms_.clear();
+                     [](const auto& a, const auto& b) { return a->cost() < b->cost(); });
+    for (const auto& m : members_) max_score_ += m->max_score();
     window_bounds_.resize(members_.size());
     align();
 }
 
-void ConjunctionScorer::next() {
+template <typename Member>
+void ConjunctionScorer<Member>::next() {
     if (doc_ == kEndDoc) return;
     members_.front()->next();
     align();
 }
 
-void ConjunctionScorer::advance(std::uint32_t target) {
+template <typename Member>
+void ConjunctionScorer<Member>::advance(std::uint32_t target) {
     if (doc_ != kEndDoc && target <= doc_) return;
     members_.front()->advance(target);
     align();
 }
 
-void ConjunctionScorer::align() {
-    if (!terms_.empty())
-        align_over(terms_);
-    else
-        align_over(scorers_);
-}
-
 template <typename Member>
-void ConjunctionScorer::align_over(const std::vector<Member*>& members) {
-    Member& lead = *members.front();
+void ConjunctionScorer<Member>::align() {
+    Member& lead = *members_.front();
     lead_score_ready_ = false;
     for (;;) {
         const std::uint32_t candidate = lead.doc();
         if (candidate == kEndDoc) break;
         if (min_competitive_ > 0) {
-            if (!window_valid_ || candidate > window_end_) {
-                window_end_ = shallow_over(members, candidate);
-                window_valid_ = true;
-            }
+            window_.move_to(candidate, [this](std::uint32_t d) { return shallow_advance(d); });
             if (window_max_ <= min_competitive_) {
-                if (window_end_ == kEndDoc) break;
-                lead.advance(window_end_ + 1);
+                if (window_.end() == kEndDoc) break;
+                lead.advance(window_.next_start());
                 continue;
             }
             // The lead's own score plus the others' bounds: often enough to
@@ -65,9 +55,9 @@ void ConjunctionScorer::align_over(const std::vector<Member*>& members) {
             lead_score_ready_ = true;
         }
         std::uint32_t ahead = candidate;
-        for (std::size_t i = 1; i < members.size() && ahead == candidate; ++i) {
-            members[i]->advance(candidate);
-            ahead = members[i]->doc();
+        for (std::size_t i = 1; i < members_.size() && ahead == candidate; ++i) {
+            members_[i]->advance(candidate);
+            ahead = members_[i]->doc();
         }
         if (ahead == candidate) {
             doc_ = candidate;
@@ -80,42 +70,44 @@ void ConjunctionScorer::align_over(const std::vector<Member*>& members) {
     doc_ = kEndDoc;
 }
 
-double ConjunctionScorer::score() {
-    return terms_.empty() ? score_over(scorers_) : score_over(terms_);
-}
-
 template <typename Member>
-double ConjunctionScorer::score_over(const std::vector<Member*>& members) {
-    double s = lead_score_ready_ ? lead_score_ : members.front()->score();
-    for (std::size_t i = 1; i < members.size(); ++i) s += members[i]->score();
+double ConjunctionScorer<Member>::score() {
+    double s = lead_score_ready_ ? lead_score_ : members_.front()->score();
+    for (std::size_t i = 1; i < members_.size(); ++i) s += members_[i]->score();
     return s;
 }
 
-std::uint32_t ConjunctionScorer::advance_shallow(std::uint32_t target) {
-    return terms_.empty() ? shallow_over(scorers_, target) : shallow_over(terms_, target);
-}
-
 template <typename Member>
-std::uint32_t ConjunctionScorer::shallow_over(const std::vector<Member*>& members,
-                                              std::uint32_t target) {
+std::uint32_t ConjunctionScorer<Member>::shallow_advance(std::uint32_t target) {
     std::uint32_t end = kEndDoc;
     double sum = 0;
-    for (std::size_t i = 0; i < members.size(); ++i) {
-        const std::uint32_t e = members[i]->advance_shallow(target);
+    for (std::size_t i = 0; i < members_.size(); ++i) {
+        const std::uint32_t e = members_[i]->shallow_advance(target);
         if (e == kEndDoc) {  // a member has nothing from target on: neither has the conjunction
             window_max_ = 0;
             return kEndDoc;
         }
         end = std::min(end, e);
-        window_bounds_[i] = members[i]->window_max_score();
+        window_bounds_[i] = members_[i]->window_max_score();
         sum += window_bounds_[i];
     }
     window_max_ = sum;
     return end;
 }
 
-void ConjunctionScorer::explain(std::vector<ScorePart>& parts) {
+template <typename Member>
+void ConjunctionScorer<Member>::explain(std::vector<ScorePart>& parts) {
     for (auto& m : members_) m->explain(parts);
+}
+
+template class ConjunctionScorer<Scorer>;
+template class ConjunctionScorer<TermScorer>;
+
+ScorerPtr make_conjunction(std::vector<ScorerPtr> members) {
+    if (members.size() == 1) return std::move(members.front());
+    if (auto terms = members_of_type<TermScorer>(members))
+        return std::make_unique<ConjunctionScorer<TermScorer>>(std::move(*terms));
+    return std::make_unique<ConjunctionScorer<Scorer>>(std::move(members));
 }
 
 }  // namespace scoop

@@ -21,13 +21,9 @@ void combine(std::uint32_t& max_freq, std::uint32_t& min_length, std::span<const
 
 }  // namespace
 
-PhraseScorer::PhraseScorer(std::vector<Part> parts, TermWeight weight, Field field,
-                           const DocTable& docs, std::string label)
-    : parts_(std::move(parts)),
-      weight_(weight),
-      field_(field),
-      docs_(docs),
-      label_(std::move(label)) {
+PhraseScorer::PhraseScorer(std::vector<Part> parts, Bm25 bm25, Field field, const DocTable& docs,
+                           std::string label)
+    : parts_(std::move(parts)), bm25_(bm25), field_(field), docs_(docs), label_(std::move(label)) {
     for (const Part& p : parts_) repeats_ |= p.offsets.size() > 1;
     order_.resize(parts_.size());
     std::iota(order_.begin(), order_.end(), 0);
@@ -41,7 +37,7 @@ PhraseScorer::PhraseScorer(std::vector<Part> parts, TermWeight weight, Field fie
 }
 
 double PhraseScorer::bound(std::uint32_t max_freq, std::uint32_t min_length) const {
-    return weight_.score(max_freq, min_length) * kBoundSlack;
+    return bm25_.score(max_freq, min_length) * kBoundSlack;
 }
 
 void PhraseScorer::next() {
@@ -62,13 +58,10 @@ void PhraseScorer::find_match() {
         const std::uint32_t candidate = lead.doc();
         if (min_competitive_ > 0) {
             // Whole blocks whose phrase bound cannot compete are skipped.
-            if (!window_valid_ || candidate > window_end_) {
-                window_end_ = advance_shallow(candidate);
-                window_valid_ = true;
-            }
+            window_.move_to(candidate, [this](std::uint32_t d) { return shallow_advance(d); });
             if (window_max_ <= min_competitive_) {
-                if (window_end_ >= kEndDoc - 1) break;
-                lead.advance(window_end_ + 1);
+                if (window_.is_last()) break;
+                lead.advance(window_.next_start());
                 continue;
             }
         }
@@ -211,8 +204,8 @@ std::uint32_t PhraseScorer::count_distinct_parts() {
     return static_cast<std::uint32_t>(starts_.size());
 }
 
-std::uint32_t PhraseScorer::advance_shallow(std::uint32_t target) {
-    std::uint32_t end = kEndDoc - 1;
+std::uint32_t PhraseScorer::shallow_advance(std::uint32_t target) {
+    std::uint32_t end = kLastWindowDoc;
     std::uint32_t max_freq = UINT32_MAX, min_length = 0;
     for (auto& p : parts_) {
         const std::uint32_t e = p.cursor.shallow_advance(target);
@@ -229,7 +222,7 @@ std::uint32_t PhraseScorer::advance_shallow(std::uint32_t target) {
 
 void PhraseScorer::explain(std::vector<ScorePart>& parts) {
     const std::uint32_t length = docs_.length(field_, doc_);
-    parts.push_back({label_, freq_, length, weight_.idf(), weight_.score(freq_, length)});
+    parts.push_back({label_, freq_, length, bm25_.idf(), bm25_.score(freq_, length)});
 }
 
 }  // namespace scoop

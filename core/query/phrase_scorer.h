@@ -5,6 +5,7 @@
 
 #include "index/doc_table.h"
 #include "index/posting_cursor.h"
+#include "query/block_window.h"
 #include "query/bm25.h"
 #include "query/scorer.h"
 
@@ -26,16 +27,16 @@ class PhraseScorer final : public Scorer {
         std::vector<std::uint32_t> offsets;  // from the phrase's first word, increasing
     };
     // Parts covering every word of the phrase, each term once.
-    PhraseScorer(std::vector<Part> parts, TermWeight weight, Field field, const DocTable& docs,
+    PhraseScorer(std::vector<Part> parts, Bm25 bm25, Field field, const DocTable& docs,
                  std::string label);
 
     void next() override;
     void advance(std::uint32_t target) override;
-    double score() override { return weight_.score(freq_, docs_.length(field_, doc_)); }
-    double max_score() const override { return max_score_; }
-    std::uint32_t advance_shallow(std::uint32_t target) override;
-    double window_max_score() override { return window_max_; }
     std::uint64_t cost() const override { return parts_[order_.front()].cursor.df(); }
+    double score() override { return bm25_.score(freq_, docs_.length(field_, doc_)); }
+    double max_score() const override { return max_score_; }
+    std::uint32_t shallow_advance(std::uint32_t target) override;
+    double window_max_score() override { return window_max_; }
     void set_min_competitive_score(double score) override { min_competitive_ = score; }
     void explain(std::vector<ScorePart>& parts) override;
 
@@ -51,7 +52,7 @@ class PhraseScorer final : public Scorer {
     std::vector<Part> parts_;
     std::vector<std::size_t> order_;  // parts by increasing document frequency
     bool repeats_ = false;            // some part stands at several offsets
-    TermWeight weight_;
+    Bm25 bm25_;
     Field field_;
     const DocTable& docs_;
     std::string label_;
@@ -59,8 +60,7 @@ class PhraseScorer final : public Scorer {
     double max_score_ = 0;
     double window_max_ = 0;
     double min_competitive_ = 0;
-    std::uint32_t window_end_ = 0;
-    bool window_valid_ = false;
+    BlockWindow window_;
     std::vector<std::size_t> by_freq_;   // part indexes, rarest here first
     std::vector<std::uint32_t> starts_;  // phrase starts still possible
     std::vector<std::uint32_t> runs_;    // consecutive positions from each position on

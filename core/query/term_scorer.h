@@ -4,6 +4,7 @@
 
 #include "index/doc_table.h"
 #include "index/posting_cursor.h"
+#include "query/block_window.h"
 #include "query/bm25.h"
 #include "query/scorer.h"
 
@@ -12,7 +13,7 @@ namespace scoop {
 // One posting list with what it takes to score it.
 struct ScoredList {
     PostingCursor cursor;
-    TermWeight weight;
+    Bm25 bm25;
     Field field = Field::kTitleAndBody;
     std::string label;  // for explain
 };
@@ -33,13 +34,13 @@ class TermScorer final : public Scorer {
         doc_ = list_.cursor.doc();
         if (min_competitive_ > 0) skip_non_competitive();
     }
+    std::uint64_t cost() const override { return list_.cursor.df(); }
     double score() override {
-        return list_.weight.score(list_.cursor.freq(), docs_.length(list_.field, doc_));
+        return list_.bm25.score(list_.cursor.freq(), docs_.length(list_.field, doc_));
     }
     double max_score() const override { return max_score_; }
-    std::uint32_t advance_shallow(std::uint32_t target) override;
+    std::uint32_t shallow_advance(std::uint32_t target) override;
     double window_max_score() override { return window_max_; }
-    std::uint64_t cost() const override { return list_.cursor.df(); }
     void set_min_competitive_score(double score) override { min_competitive_ = score; }
     void explain(std::vector<ScorePart>& parts) override;
 
@@ -51,8 +52,7 @@ class TermScorer final : public Scorer {
     const DocTable& docs_;
     double max_score_ = 0;
     double min_competitive_ = 0;
-    std::uint32_t window_end_ = 0;
-    bool window_valid_ = false;
+    BlockWindow window_;  // where skip_non_competitive is
     double window_max_ = 0;
     std::uint32_t bound_end_ = 0;  // the window end window_max_ was computed for
     bool bound_valid_ = false;

@@ -1,0 +1,17 @@
+#include "query/date_range_weight.h"
+
+#include "query/filtered_scorer.h"
+
+namespace scoop {
+
+ScorerPtr DateRangeWeight::scorer(const Segment& segment, std::size_t) const {
+    return std::make_unique<FilteredScorer>(
+        std::make_unique<ConstantScorer>(std::make_unique<AllDocs>(segment.doc_count())),
+        filter(segment));
+}
+
+DocFilterPtr DateRangeWeight::filter(const Segment& segment) const {
+    return std::make_unique<DateRangeFilter>(segment.docs(), from_, to_);
+}
+
+}  // namespace scoop

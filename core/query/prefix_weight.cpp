@@ -1,0 +1,38 @@
+#include "query/prefix_weight.h"
+
+#include <fmt/format.h>
+
+#include <algorithm>
+#include <map>
+
+#include "query/boolean_weight.h"
+#include "query/term_weight.h"
+
+namespace scoop {
+
+WeightPtr make_prefix_weight(WeightContext& context, const PrefixQuery& query) {
+    const std::string prefix = term_key(word_kind(query.field), query.prefix);
+    std::map<std::string, std::uint64_t> expansions;
+    for (const auto& segment : context.reader.segments())
+        for (auto it = segment->dictionary().seek(prefix);
+             it.valid() && it.key().starts_with(prefix); it.next())
+            expansions[std::string(key_text(it.key()))] += it.info().df;
+    std::vector<std::pair<std::string, std::uint64_t>> words(expansions.begin(), expansions.end());
+    if (words.size() > context.max_prefix_terms) {
+        std::stable_sort(words.begin(), words.end(),
+                         [](const auto& a, const auto& b) { return a.second > b.second; });
+        context.warnings.push_back(
+            fmt::format("{}* matches {} words; searched the {} most frequent", query.prefix,
+                        words.size(), context.max_prefix_terms));
+        words.resize(context.max_prefix_terms);
+    }
+    if (words.empty()) return nullptr;
+    std::vector<BooleanWeight::Clause> clauses;
+    for (const auto& [word, df] : words)
+        if (WeightPtr term =
+                TermWeight::make(context, query.field, term_key(word_kind(query.field), word)))
+            clauses.emplace_back(Occur::kShould, std::move(term));
+    return std::make_unique<BooleanWeight>(std::move(clauses));
+}
+
+}  // namespace scoop

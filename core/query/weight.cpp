@@ -1,0 +1,21 @@
+#include "query/weight.h"
+
+#include "query/boolean_weight.h"
+#include "query/date_range_weight.h"
+#include "query/phrase_weight.h"
+#include "query/prefix_weight.h"
+#include "query/term_weight.h"
+
+namespace scoop {
+
+WeightPtr create_weight(const Query& query, WeightContext& context) {
+    if (const auto* t = std::get_if<TermQuery>(&query))
+        return TermWeight::make(context, t->field, term_key(stem_kind(t->field), t->stem));
+    if (const auto* p = std::get_if<PhraseQuery>(&query)) return PhraseWeight::make(context, *p);
+    if (const auto* x = std::get_if<PrefixQuery>(&query)) return make_prefix_weight(context, *x);
+    if (const auto* d = std::get_if<DateRangeQuery>(&query))
+        return std::make_unique<DateRangeWeight>(d->from, d->to);
+    return BooleanWeight::make(context, std::get<BooleanQuery>(query));
+}
+
+}  // namespace scoop
