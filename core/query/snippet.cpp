@@ -110,6 +110,11 @@ WindowSnippet snippet_in(Analyzer& analyzer, std::string_view text, const Highli
         }
     }
 
+    // The window ends on a match but may start on words before its first
+    // one: start on the first match, so that centring below gives context
+    // on both sides rather than only before the words.
+    while (best_score > 0 && best_first < best_last && match[best_first] < 0) ++best_first;
+
     // Byte range to show: centred on the matches, widened to `width`.
     std::size_t begin = 0, end = std::min(text.size(), width);
     if (best_score > 0) {
