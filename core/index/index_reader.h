@@ -1,5 +1,6 @@
 #pragma once
 
+#include <algorithm>
 #include <cstdint>
 #include <memory>
 #include <string>
@@ -34,6 +35,17 @@ class IndexReader {
     const std::vector<std::shared_ptr<const Segment>>& segments() const { return segments_; }
     // Global document number of a segment's first document.
     std::uint64_t doc_base(std::size_t segment) const { return bases_[segment]; }
+    // The segment holding global document `doc` (below doc_count()), and
+    // the document's number there.
+    struct DocLocation {
+        std::size_t segment;
+        std::uint32_t local;
+    };
+    DocLocation locate(std::uint64_t doc) const {
+        const auto after = std::upper_bound(bases_.begin(), bases_.end(), doc);
+        const auto segment = static_cast<std::size_t>(after - bases_.begin()) - 1;
+        return {segment, static_cast<std::uint32_t>(doc - bases_[segment])};
+    }
 
     // Statistics BM25 uses. Like Lucene and Xapian before a merge, they
     // count deleted documents until merging removes them.

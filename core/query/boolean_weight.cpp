@@ -73,7 +73,7 @@ ScorerPtr BooleanWeight::scorer(const Segment& segment, std::size_t si) const {
         required = make_disjunction(std::move(shoulds));
         if (!required) return nullptr;
     } else {
-        required = std::make_unique<ConstantScorer>(std::make_unique<AllDocs>(segment.doc_count()));
+        required = all_docs_scorer(segment.doc_count());
     }
     if (ScorerPtr excluded = make_disjunction(std::move(nots)))
         required = std::make_unique<FilteredScorer>(

@@ -5,9 +5,7 @@
 namespace scoop {
 
 ScorerPtr DateRangeWeight::scorer(const Segment& segment, std::size_t) const {
-    return std::make_unique<FilteredScorer>(
-        std::make_unique<ConstantScorer>(std::make_unique<AllDocs>(segment.doc_count())),
-        filter(segment));
+    return std::make_unique<FilteredScorer>(all_docs_scorer(segment.doc_count()), filter(segment));
 }
 
 DocFilterPtr DateRangeWeight::filter(const Segment& segment) const {

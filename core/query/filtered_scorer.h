@@ -56,4 +56,9 @@ class ConstantScorer final : public Scorer {
     double score_;
 };
 
+// Every document of a segment of `doc_count`, scoring 0.
+inline ScorerPtr all_docs_scorer(std::uint32_t doc_count) {
+    return std::make_unique<ConstantScorer>(std::make_unique<AllDocs>(doc_count));
+}
+
 }  // namespace scoop

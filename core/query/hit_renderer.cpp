@@ -15,9 +15,7 @@ std::vector<Hit> HitRenderer::render(std::span<const TopK::Entry> entries,
         Hit hit;
         hit.doc = entries[i].doc;
         hit.score = entries[i].score;
-        std::size_t si = 0;
-        while (si + 1 < segments.size() && reader_.doc_base(si + 1) <= hit.doc) ++si;
-        const auto local = static_cast<std::uint32_t>(hit.doc - reader_.doc_base(si));
+        const auto [si, local] = reader_.locate(hit.doc);
         if (options.load_documents)
             hit.document = segments[si]->stored().document(local, caches_[si], options.snippets,
                                                            kSnippetScanBytes);

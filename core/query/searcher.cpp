@@ -31,15 +31,20 @@ void collect_words(const Query& q, std::vector<std::pair<Field, std::string>>& o
 Searcher::Searcher(std::shared_ptr<const IndexReader> reader)
     : reader_(std::move(reader)), analyzer_(reader_->manifest().language), renderer_(*reader_) {}
 
+Searcher::Compiled Searcher::compile(std::string_view text, const SearchOptions& options) {
+    validate(options);
+    Compiled c{QueryParser(analyzer_, options.limits).parse(text), nullptr};
+    WeightContext context{*reader_, options.bm25, options.max_prefix_terms, c.parsed.warnings};
+    c.weight = create_weight(c.parsed.query, context);
+    return c;
+}
+
 SearchResult Searcher::search(std::string_view query_text, const SearchOptions& options) {
     const auto began = std::chrono::steady_clock::now();
-    validate(options);
+    auto [parsed, weight] = compile(query_text, options);
     SearchResult result;
-    ParsedQuery parsed = QueryParser(analyzer_, options.limits).parse(query_text);
     result.parsed = to_string(parsed.query);
     result.warnings = std::move(parsed.warnings);
-    WeightContext context{*reader_, options.bm25, options.max_prefix_terms, result.warnings};
-    const WeightPtr weight = create_weight(parsed.query, context);
 
     const std::size_t k = options.offset + options.limit;
     std::vector<TopK::Entry> entries;
@@ -63,13 +68,9 @@ SearchResult Searcher::search(std::string_view query_text, const SearchOptions& 
 }
 
 std::uint64_t Searcher::count(std::string_view query_text, const SearchOptions& options) {
-    validate(options);
-    ParsedQuery parsed = QueryParser(analyzer_, options.limits).parse(query_text);
-    std::vector<std::string> warnings;
-    WeightContext context{*reader_, options.bm25, options.max_prefix_terms, warnings};
-    const WeightPtr weight = create_weight(parsed.query, context);
+    const Compiled compiled = compile(query_text, options);
     CountCollector counter;
-    collect_matches(*reader_, weight.get(), counter);
+    collect_matches(*reader_, compiled.weight.get(), counter);
     return counter.count();
 }
 

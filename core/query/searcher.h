@@ -44,6 +44,13 @@ class Searcher {
     Analyzer& analyzer() { return analyzer_; }
 
   private:
+    struct Compiled {
+        ParsedQuery parsed;
+        WeightPtr weight;  // nullptr: matches nothing
+    };
+    // Parses and compiles `text`; the parser's and the weights' warnings
+    // end up in compiled.parsed.warnings.
+    Compiled compile(std::string_view text, const SearchOptions& options);
     std::vector<Suggestion> suggestions(const Query& query);
 
     std::shared_ptr<const IndexReader> reader_;

@@ -33,7 +33,7 @@ class TopScoreCollector {
         if (prune_ && !pruned_ && total_ >= exact_total_up_to_ && top_.full()) pruned_ = true;
     }
     double min_competitive_score() const {
-        return pruned_ && top_.full() ? top_.threshold() : kNoMinimumScore;
+        return pruned_ ? top_.threshold() : kNoMinimumScore;  // pruned_ implies a full heap
     }
 
     std::uint64_t total() const { return total_; }
