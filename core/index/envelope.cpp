@@ -38,6 +38,11 @@ std::uint64_t page_count(std::uint64_t covered_bytes) {
 
 }  // namespace
 
+bool starts_as_envelope(std::string_view head, std::string_view kind) {
+    return head.size() >= kHeaderMagic.size() + 4 && head.starts_with(kHeaderMagic) &&
+           head.substr(kHeaderMagic.size(), 4) == kind.substr(0, 4);
+}
+
 void write_envelope_header(FileWriter& out, std::string_view kind) {
     out.append(header_bytes(kind));
 }

@@ -46,6 +46,10 @@ void write_envelope_header(FileWriter& out, std::string_view kind);
 // Appends the page table and the footer, and finishes (syncs) the file.
 void finish_envelope(FileWriter& out);
 
+// Whether `head` (a file's first bytes) begins an envelope of `kind`, of
+// any version: enough to tell an index's own file from a user's.
+bool starts_as_envelope(std::string_view head, std::string_view kind);
+
 // The whole file content for a small in-memory file.
 std::string wrap_in_envelope(std::string_view kind, std::string_view payload);
 

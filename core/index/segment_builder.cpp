@@ -4,8 +4,6 @@
 #include <numeric>
 
 #include "analysis/common_words.h"
-#include "index/dictionary.h"
-#include "index/postings_writer.h"
 #include "util/coding.h"
 #include "util/error.h"
 
@@ -18,10 +16,8 @@ constexpr std::size_t kTermOverhead = 96;
 }  // namespace
 
 SegmentBuilder::SegmentBuilder(Directory& dir, std::string segment, std::uint32_t title_weight)
-    : segment_(std::move(segment)),
-      title_weight_(std::max<std::uint32_t>(title_weight, 1)),
-      files_(dir, segment_),
-      stored_(files_.store(), SegmentFilesWriter::kPayloadBase) {}
+    : title_weight_(std::max<std::uint32_t>(title_weight, 1)),
+      serializer_(dir, std::move(segment)) {}
 
 std::uint32_t SegmentBuilder::new_term(TermKind kind, std::string_view text) {
     const auto id = static_cast<std::uint32_t>(keys_.size());
@@ -162,33 +158,24 @@ void SegmentBuilder::add(const AnalyzedDocument& doc) {
 
     const auto text_length =
         static_cast<std::uint32_t>(title_weight_ * doc.title.size() + doc.body.size());
-    columns_.push_back(text_length, title_words, doc.stored.date, doc.file_id);
-    const std::size_t stored_before = stored_.memory_bytes();
-    stored_.add(doc.stored);
-    memory_bytes_ += 24 + stored_.memory_bytes() - stored_before;
+    const std::size_t serializer_before = serializer_.memory_bytes();
+    serializer_.add_document(doc.stored, text_length, title_words, doc.stored.date, doc.file_id);
+    memory_bytes_ += serializer_.memory_bytes() - serializer_before;
 }
 
 SegmentSummary SegmentBuilder::finish() {
-    stored_.finish();
-    files_.docs().append(encode_doc_table(columns_));
+    serializer_.finish_documents();
 
     std::vector<std::uint32_t> order(keys_.size());
     std::iota(order.begin(), order.end(), 0u);
     std::sort(order.begin(), order.end(),
               [&](std::uint32_t a, std::uint32_t b) { return keys_[a] < keys_[b]; });
 
-    const std::array<double, kFieldCount> averages = {columns_.average_length(Field::kTitleAndBody),
-                                                      columns_.average_length(Field::kTitle)};
-    PostingsWriter writer(files_.post(), &files_.pos(), SegmentFilesWriter::kPayloadBase,
-                          SegmentFilesWriter::kPayloadBase);
-    DictionaryWriter dictionary(files_.dict(), SegmentFilesWriter::kPayloadBase);
     std::vector<std::uint32_t> positions;
     for (std::uint32_t id : order) {
         const std::string& key = keys_[id];
-        const TermKind kind = key_kind(key);
-        const bool positional = has_positions(kind);
-        writer.start_term(positional, columns_.lengths[static_cast<std::size_t>(field_of(kind))],
-                          averages[static_cast<std::size_t>(field_of(kind))]);
+        const bool positional = has_positions(key_kind(key));
+        serializer_.start_term(key);
         ByteReader r(postings_[id].bytes);
         std::uint32_t doc = UINT32_MAX;
         while (!r.at_end()) {
@@ -203,19 +190,12 @@ SegmentSummary SegmentBuilder::finish() {
                 }
             }
             if (!r.ok()) throw Error("internal: in-memory postings are malformed");
-            writer.add(doc, freq, positions);
+            serializer_.add_posting(doc, freq, positions);
         }
-        dictionary.add(key, writer.finish_term());
+        serializer_.finish_term();
         std::string().swap(postings_[id].bytes);  // give memory back as we go
     }
-    dictionary.finish();
-
-    SegmentSummary summary;
-    summary.name = segment_;
-    summary.doc_count = doc_count();
-    summary.term_count = dictionary.term_count();
-    summary.bytes = files_.finish();
-    return summary;
+    return serializer_.finish();
 }
 
 }  // namespace scoop

@@ -6,25 +6,17 @@
 #include <vector>
 
 #include "index/analyzed_document.h"
-#include "index/doc_table.h"
 #include "index/pair_table.h"
-#include "index/segment_files.h"
-#include "index/stored_fields.h"
+#include "index/segment_serializer.h"
 #include "index/term.h"
 #include "util/string_table.h"
 
 namespace scoop {
 
-struct SegmentSummary {
-    std::string name;
-    std::uint32_t doc_count = 0;
-    std::uint64_t term_count = 0;
-    std::uint64_t bytes = 0;
-};
-
-// Inverts documents in memory and writes them out as one segment. Stored
-// fields stream to disk as documents arrive; postings are kept as compact
-// varint runs per term until finish() sorts the terms and encodes blocks.
+// Inverts documents in memory and writes them out as one segment through a
+// SegmentSerializer. Stored fields stream to disk as documents arrive;
+// postings are kept as compact varint runs per term until finish() sorts
+// the terms and hands them over.
 class SegmentBuilder {
   public:
     // Title words count `title_weight` times in the text field's stem
@@ -32,8 +24,8 @@ class SegmentBuilder {
     SegmentBuilder(Directory& dir, std::string segment, std::uint32_t title_weight = 1);
 
     void add(const AnalyzedDocument& doc);
-    const std::string& name() const { return segment_; }
-    std::uint32_t doc_count() const { return static_cast<std::uint32_t>(columns_.size()); }
+    const std::string& name() const { return serializer_.name(); }
+    std::uint32_t doc_count() const { return serializer_.doc_count(); }
     // What the buffered postings and dictionary cost, roughly: the number
     // the writer compares with its RAM budget.
     std::size_t memory_bytes() const { return memory_bytes_; }
@@ -67,11 +59,8 @@ class SegmentBuilder {
     // next to another; `text_offset` moves the positions in the text field.
     void add_field(const TokenList& tokens, bool title, std::uint32_t text_offset);
 
-    std::string segment_;
     std::uint32_t title_weight_;
-    SegmentFilesWriter files_;
-    StoredFieldsWriter stored_;
-    DocColumns columns_;
+    SegmentSerializer serializer_;
     StringTable<WordTerms> words_;
     StringTable<StemTerms> stems_;
     PairTable text_pairs_, title_pairs_;

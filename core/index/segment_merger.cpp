@@ -3,11 +3,6 @@
 #include <algorithm>
 #include <queue>
 
-#include "index/dictionary.h"
-#include "index/doc_table.h"
-#include "index/postings_writer.h"
-#include "index/segment_files.h"
-#include "index/stored_fields.h"
 #include "util/error.h"
 
 namespace scoop {
@@ -32,24 +27,19 @@ SegmentSummary merge_segments(Directory& dir,
     if (next >= UINT32_MAX - 1)
         throw Error("merged segment would hold more than 2^32 - 2 documents");
 
-    SegmentFilesWriter files(dir, name);
-
-    DocColumns columns;
-    columns.reserve(next);
-    StoredFieldsWriter stored(files.store(), SegmentFilesWriter::kPayloadBase);
+    SegmentSerializer out(dir, name);
+    out.reserve_documents(next);
     for (std::size_t i = 0; i < inputs.size(); ++i) {
         const Segment& s = *inputs[i];
         StoredFieldsReader::BlockCache cache;
         for (std::uint32_t d = 0; d < s.doc_count(); ++d) {
             if (remap[i][d] == kGone) continue;
-            columns.push_back(s.docs().length(Field::kTitleAndBody, d),
-                              s.docs().length(Field::kTitle, d), s.docs().date(d),
-                              s.docs().file_id(d));
-            stored.add(s.stored().document(d, cache));
+            out.add_document(
+                s.stored().document(d, cache), s.docs().length(Field::kTitleAndBody, d),
+                s.docs().length(Field::kTitle, d), s.docs().date(d), s.docs().file_id(d));
         }
     }
-    stored.finish();
-    files.docs().append(encode_doc_table(columns));
+    out.finish_documents();
 
     // k-way merge of the dictionaries.
     std::vector<Dictionary::Iterator> terms;
@@ -61,11 +51,6 @@ SegmentSummary merge_segments(Directory& dir,
     for (std::size_t i = 0; i < terms.size(); ++i)
         if (terms[i].valid()) heads.push(i);
 
-    const std::array<double, kFieldCount> averages = {columns.average_length(Field::kTitleAndBody),
-                                                      columns.average_length(Field::kTitle)};
-    PostingsWriter writer(files.post(), &files.pos(), SegmentFilesWriter::kPayloadBase,
-                          SegmentFilesWriter::kPayloadBase);
-    DictionaryWriter dictionary(files.dict(), SegmentFilesWriter::kPayloadBase);
     std::vector<std::size_t> holders;
     std::string key;
     while (!heads.empty()) {
@@ -77,37 +62,25 @@ SegmentSummary merge_segments(Directory& dir,
         }
         std::sort(holders.begin(), holders.end());  // input order keeps new numbers rising
 
-        const TermKind kind = key_kind(key);
-        const bool positional = has_positions(kind);
-        writer.start_term(positional, columns.lengths[static_cast<std::size_t>(field_of(kind))],
-                          averages[static_cast<std::size_t>(field_of(kind))]);
-        std::uint32_t postings = 0;
+        const bool positional = has_positions(key_kind(key));
+        out.start_term(key);
         for (std::size_t i : holders) {
             PostingCursor c = inputs[i]->postings(terms[i].info());
             for (; c.doc() != kEndDoc; c.next()) {
                 const std::uint32_t doc = remap[i][c.doc()];
                 if (doc == kGone) continue;
-                writer.add(doc, c.freq(),
-                           positional ? c.positions() : std::span<const std::uint32_t>{});
-                ++postings;
+                out.add_posting(doc, c.freq(),
+                                positional ? c.positions() : std::span<const std::uint32_t>{});
             }
         }
-        const TermInfo info = writer.finish_term();
-        if (postings > 0) dictionary.add(key, info);  // a term only deleted documents had is gone
+        out.finish_term();  // a term only deleted documents had is left out
 
         for (std::size_t i : holders) {
             terms[i].next();
             if (terms[i].valid()) heads.push(i);
         }
     }
-    dictionary.finish();
-
-    SegmentSummary summary;
-    summary.name = name;
-    summary.doc_count = static_cast<std::uint32_t>(next);
-    summary.term_count = dictionary.term_count();
-    summary.bytes = files.finish();
-    return summary;
+    return out.finish();
 }
 
 }  // namespace scoop

@@ -5,7 +5,7 @@
 #include <string>
 
 #include "index/segment.h"
-#include "index/segment_builder.h"
+#include "index/segment_serializer.h"
 
 namespace scoop {
 

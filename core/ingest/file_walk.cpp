@@ -12,6 +12,9 @@
 #include <map>
 #include <set>
 
+#include "index/envelope.h"
+#include "index/file_names.h"
+
 namespace scoop {
 namespace {
 
@@ -151,12 +154,13 @@ bool is_within(const std::string& path, const std::string& root) {
 }
 
 bool is_index_folder(const std::string& path) {
-    const int fd = ::open(join(path, "MANIFEST").c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
+    const int fd =
+        ::open(join(path, std::string(kManifestFile)).c_str(), O_RDONLY | O_CLOEXEC | O_NONBLOCK);
     if (fd < 0) return false;
-    char head[12] = {};
+    char head[kEnvelopeHeaderSize] = {};
     const ssize_t n = ::read(fd, head, sizeof head);
     ::close(fd);
-    return n == 12 && std::memcmp(head, "SCOOPIX\0MANI", 12) == 0;
+    return n > 0 && starts_as_envelope({head, static_cast<std::size_t>(n)}, kKindManifest);
 }
 
 WalkResult walk_inputs(const std::vector<std::string>& inputs, const std::string& exclude,
