@@ -1,5 +1,6 @@
 #include "index/manifest.h"
 
+#include <limits>
 #include <nlohmann/json.hpp>
 
 #include "index/envelope.h"
@@ -48,18 +49,30 @@ std::optional<Manifest> load_manifest(const Directory& dir) {
             throw CorruptIndexError(path, std::string("the manifest names a ") + what + " '" +
                                               name + "' that this program would not write");
     };
+    // nlohmann converts -4 to a uint32_t as 4294967292 without a word: a
+    // count must be a non-negative integer that fits.
+    auto count = [&]<typename T>(const nlohmann::json& object, const char* key, T) {
+        const nlohmann::json& value = object.at(key);
+        if (!value.is_number_unsigned() ||
+            value.get<std::uint64_t>() > std::numeric_limits<T>::max())
+            throw CorruptIndexError(
+                path, std::string("the manifest's '") + key + "' is not a count: " + value.dump());
+        return value.get<T>();
+    };
     try {
         const auto json = nlohmann::json::parse(payload.begin(), payload.end());
         Manifest m;
-        m.generation = json.at("generation").get<std::uint64_t>();
+        m.generation = count(json, "generation", std::uint64_t{});
         m.language = json.at("language").get<std::string>();
-        m.title_weight = json.at("title_weight").get<std::uint32_t>();
-        m.extraction_version = json.value("extraction_version", std::uint32_t{1});
+        m.title_weight = count(json, "title_weight", std::uint32_t{});
+        m.extraction_version = json.contains("extraction_version")
+                                   ? count(json, "extraction_version", std::uint32_t{})
+                                   : 1;  // written before versions were
         if (m.title_weight < 1 || m.title_weight > 100)
             throw CorruptIndexError(path, "title_weight out of range");
-        m.next_segment = json.at("next_segment").get<std::uint64_t>();
-        m.next_file_id = json.at("next_file_id").get<std::uint64_t>();
-        m.next_deletions = json.at("next_deletions").get<std::uint64_t>();
+        m.next_segment = count(json, "next_segment", std::uint64_t{});
+        m.next_file_id = count(json, "next_file_id", std::uint64_t{});
+        m.next_deletions = count(json, "next_deletions", std::uint64_t{});
         m.catalog = json.at("catalog").get<std::string>();
         if (!m.catalog.empty())
             check_name(m.catalog, classify_file_name(m.catalog) == IndexFileKind::kCatalog,
@@ -67,10 +80,10 @@ std::optional<Manifest> load_manifest(const Directory& dir) {
         for (const auto& s : json.at("segments")) {
             SegmentMeta meta;
             meta.name = s.at("name").get<std::string>();
-            meta.doc_count = s.at("docs").get<std::uint32_t>();
-            meta.deleted_count = s.at("deleted").get<std::uint32_t>();
+            meta.doc_count = count(s, "docs", std::uint32_t{});
+            meta.deleted_count = count(s, "deleted", std::uint32_t{});
             meta.deletions = s.at("deletions").get<std::string>();
-            meta.bytes = s.at("bytes").get<std::uint64_t>();
+            meta.bytes = count(s, "bytes", std::uint64_t{});
             check_name(meta.name, is_segment_name(meta.name), "segment");
             if (!meta.deletions.empty())
                 check_name(meta.deletions,
