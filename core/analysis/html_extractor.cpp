@@ -555,6 +555,35 @@ std::string join_blocks(const std::vector<TextBlock>& blocks, const std::vector<
     return body;
 }
 
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+
+// The offset of the publisher's zone, when `html` writes the instant
+// `utc` (a time written in UTC) again with a non-zero offset, as sites
+// do in their scripts and JSON-LD ("2023-11-09T02:11:03+00:00" beside
+// "2023-11-08T21:11:03-05:00"): only the same instant is evidence.
+std::optional<int> zone_of_same_instant(std::string_view html, Timestamp utc) {
+    for (std::size_t t = html.find('T', 10); t != std::string_view::npos;
+         t = html.find('T', t + 1)) {
+        // YYYY-MM-DDTHH:MM
+        const std::size_t begin = t - 10;
+        if (!is_digit(html[begin]) || html[begin + 4] != '-' || html[begin + 7] != '-' ||
+            t + 6 > html.size() || !is_digit(html[t + 1]) || html[t + 3] != ':')
+            continue;
+        std::size_t end = t + 1;
+        while (end < html.size() && end - begin < 40 &&
+               (is_digit(html[end]) || html[end] == ':' || html[end] == '.' || html[end] == '+' ||
+                html[end] == '-'))
+            ++end;
+        const auto date = parse_written_date(html.substr(begin, end - begin));
+        if (date && date->has_time && date->utc_offset && *date->utc_offset != 0 &&
+            date->local - *date->utc_offset == utc)
+            return date->utc_offset;
+    }
+    return std::nullopt;
+}
+
 }  // namespace
 
 Article extract_html_article(std::string_view utf8) {
@@ -642,6 +671,14 @@ Article extract_html_article(std::string_view utf8) {
         }
     }
     if (!date && metadata.modified) date = metadata.modified;
+    if (date && date->date.has_time && date->date.utc_offset == 0) {
+        // A time in UTC is a machine's form: in the publisher's zone it
+        // has the day the article was published on where it was.
+        if (const auto zone = zone_of_same_instant(utf8, date->date.local)) {
+            date->date.local += *zone;
+            date->date.utc_offset = zone;
+        }
+    }
     if (date) {
         article.date = date->date.local;
         article.date_text = date->text;

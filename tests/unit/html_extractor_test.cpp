@@ -83,6 +83,27 @@ TEST(HtmlExtractor, TitleSources) {
     EXPECT_EQ(extract_html_article("<title>Talks | Geneva</title>").title, "Talks | Geneva");
 }
 
+TEST(HtmlExtractor, ATimeInUtcIsShownInThePublishersZoneWhenThePageWritesBoth) {
+    const std::string meta =
+        "<meta property=\"article:published_time\" content=\"2023-11-09T02:11:03+00:00\">";
+    // The same instant in the site's zone, in a script: the 8th where it was published.
+    const Article local = extract_html_article(
+        meta + "<script>track('publish', '2023-11-08T21:11:03-05:00')</script><p>Text.</p>");
+    EXPECT_EQ(local.date, make_timestamp(2023, 11, 8, 21, 11, 3));
+    EXPECT_EQ(local.date_utc_offset, -5 * 3600);
+    // Another instant with an offset says nothing of this one's zone.
+    const Article other = extract_html_article(
+        meta + "<script>track('publish', '2023-11-08T20:00:00-05:00')</script><p>Text.</p>");
+    EXPECT_EQ(other.date, make_timestamp(2023, 11, 9, 2, 11, 3));
+    EXPECT_EQ(other.date_utc_offset, 0);
+    // A time written in the site's zone is kept as written.
+    EXPECT_EQ(
+        extract_html_article("<meta property=\"article:published_time\" "
+                             "content=\"2023-11-08T21:11:03-05:00\"><p>T 2023-11-09T02:11:03Z</p>")
+            .date,
+        make_timestamp(2023, 11, 8, 21, 11, 3));
+}
+
 TEST(HtmlExtractor, DateSources) {
     EXPECT_EQ(extract_html_article("<meta name=\"date\" content=\"March 6, 2009\">").date,
               make_timestamp(2009, 3, 6));
