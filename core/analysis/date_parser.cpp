@@ -402,7 +402,8 @@ std::optional<DateMatch> month_first(std::string_view s, std::size_t pos, int mo
     return std::nullopt;
 }
 
-// Forms that start with a number: "2009-03-05", "07/27/2016", "27.07.2016",
+// Forms that start with a number: "2009-03-05", "2023.11.02" (Korean,
+// Chinese and Hungarian pages), "07/27/2016", "27.07.2016",
 // "05 Mar 2009", "26-FEB-1987", "6th of March 2009".
 std::optional<DateMatch> number_first(std::string_view s, std::size_t pos) {
     std::size_t p = pos;
@@ -411,7 +412,7 @@ std::optional<DateMatch> number_first(std::string_view s, std::size_t pos) {
     const char sep = p < s.size() ? s[p] : '\0';
 
     if (first->digits == 4) {
-        if (sep != '-' && sep != '/') return std::nullopt;
+        if (sep != '-' && sep != '/' && sep != '.') return std::nullopt;
         ++p;
         const auto month = read_number(s, p);
         if (!month || month->digits > 2 || p >= s.size() || s[p] != sep) return std::nullopt;
@@ -432,7 +433,10 @@ std::optional<DateMatch> number_first(std::string_view s, std::size_t pos) {
         int month = first->value, day = second->value;
         // Dots are the European day-first style; slashes are American
         // month-first unless the first number cannot be a month.
-        if (sep == '.' || month > 12) std::swap(month, day);
+        // WordPress themes' hAtom stamps, "06-08-2009T14:12:32+0200"
+        // (PHP's d-m-Y\TH:i:sO), are day first too.
+        const bool wordpress_stamp = sep == '-' && p < s.size() && s[p] == 'T';
+        if (sep == '.' || month > 12 || wordpress_stamp) std::swap(month, day);
         return finish_date(s, p, year->value, month, day, false);
     }
 

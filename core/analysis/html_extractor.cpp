@@ -632,9 +632,13 @@ Article extract_html_article(std::string_view utf8) {
                             !regions.in_chrome_below(note.region, main.region, true);
         if (inside) {
             offer_date_claim(date, note.text, note.rank);
-        } else if (!regions.in_chrome_below(note.region, kWholePage, true) &&
-                   note.rank == kRankTimeInArticle) {
-            offer_date_claim(date, note.text, kRankTimeAnywhere);
+        } else if (!regions.in_chrome_below(note.region, kWholePage, true)) {
+            // Outside the text but not in chrome: a header's byline above
+            // it. An itemprop datePublished says whose date it is there too.
+            if (note.rank == kRankItempropElement)
+                offer_date_claim(date, note.text, kRankItempropElement);
+            else if (note.rank == kRankTimeInArticle)
+                offer_date_claim(date, note.text, kRankTimeAnywhere);
         }
     }
     if (!date || date->rank > kRankUrl) {
@@ -671,6 +675,21 @@ Article extract_html_article(std::string_view utf8) {
         }
     }
     if (!date && metadata.modified) date = metadata.modified;
+    if (!date) {
+        // Nothing else: a date in the page's furniture, the article's own
+        // footer first ("Dieser Artikel wurde am 14. Dezember 2015 um 14:48
+        // veröffentlicht", "Posted on ..."), which comes after its start.
+        for (std::size_t pass = 0; pass < 2 && !date; ++pass)
+            for (std::size_t i = pass == 0 ? main.first_block : 0; i < blocks.size(); ++i) {
+                if (blocks[i].chars > 200) continue;
+                if (const auto found = find_date(blocks[i].text)) {
+                    offer_date_claim(date,
+                                     blocks[i].text.substr(found->begin, found->end - found->begin),
+                                     kRankChromeAnywhere);
+                    if (date) break;
+                }
+            }
+    }
     if (date && date->date.has_time && date->date.utc_offset == 0) {
         // A time in UTC is a machine's form: in the publisher's zone it
         // has the day the article was published on where it was.

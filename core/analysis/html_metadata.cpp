@@ -147,8 +147,17 @@ class JsonLdReader {
 
     void read(const std::string& text) {
         if (text.size() > kMaxJsonLdBytes || json_depth(text) > kMaxJsonLdDepth) return;
-        const nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
-        if (doc.is_discarded()) return;
+        nlohmann::json doc = nlohmann::json::parse(text, nullptr, false);
+        if (doc.is_discarded()) {
+            // Sites write raw tabs and line breaks inside strings, which
+            // JSON forbids and browsers' consumers (search engines) accept:
+            // as spaces they change no date or headline.
+            std::string relaxed = text;
+            for (char& c : relaxed)
+                if (static_cast<unsigned char>(c) < 0x20) c = ' ';
+            doc = nlohmann::json::parse(relaxed, nullptr, false);
+            if (doc.is_discarded()) return;
+        }
         visit(doc, 0);
     }
 

@@ -46,6 +46,7 @@ inline constexpr int kRankDateElementInArticle = 50;
 inline constexpr int kRankTextInArticle = 60;
 inline constexpr int kRankTimeAnywhere = 70;
 inline constexpr int kRankTextAnywhere = 80;
+inline constexpr int kRankChromeAnywhere = 90;
 
 // The page's headline: the article's <h1> when a title source agrees with
 // it, else og:title or the JSON-LD headline, else <title>, each less the

@@ -56,6 +56,12 @@ TEST(TimestampFromEpoch, SecondsAndMilliseconds) {
 
 TEST(ParseDate, Iso8601) {
     EXPECT_EQ(parse_date("2009-03-05"), k2009_03_05);
+    EXPECT_EQ(parse_date("2009.03.05"), k2009_03_05);
+    EXPECT_EQ(find_date("2009.03.05.")->local, k2009_03_05);
+    EXPECT_EQ(parse_date("2009.13.05"), std::nullopt);
+    ASSERT_TRUE(find_date("2023.11.02. \xEC\x98\xA4\xED\x9B\x84 8:06"));  // "오후": p.m.
+    EXPECT_EQ(find_date("2023.11.02. \xEC\x98\xA4\xED\x9B\x84 8:06")->local,
+              *make_timestamp(2023, 11, 2));
     EXPECT_EQ(parse_date("2009/03/05"), k2009_03_05);
     EXPECT_EQ(parse_date("2009-3-5"), k2009_03_05);
     EXPECT_EQ(parse_date("2009-03-05T22:24:36Z"), k2009_03_05_222436);
@@ -103,6 +109,8 @@ TEST(ParseDate, NumericDates) {
     EXPECT_EQ(parse_date("27/07/2016"), k2016_07_27);  // first number > 12: day first
     EXPECT_EQ(parse_date("03/05/2009"), k2009_03_05);  // ambiguous: month first
     EXPECT_EQ(parse_date("03-05-2009"), k2009_03_05);
+    // With a T and a time: WordPress's day-first hAtom stamp.
+    EXPECT_EQ(parse_date("05-03-2009T22:24:36+0000"), k2009_03_05_222436);
     EXPECT_EQ(parse_date("27.07.2016"), k2016_07_27);  // dots: day first
     EXPECT_EQ(parse_date("05.03.2009"), k2009_03_05);
     EXPECT_EQ(parse_date("07/27/2016 10:00"), k2016_07_27 + 36000);

@@ -104,6 +104,41 @@ TEST(HtmlExtractor, ATimeInUtcIsShownInThePublishersZoneWhenThePageWritesBoth) {
         make_timestamp(2023, 11, 8, 21, 11, 3));
 }
 
+TEST(HtmlExtractor, JsonLdWithRawTabsAndLineBreaksInStringsIsRead) {
+    const Article a = extract_html_article(
+        "<script type=\"application/ld+json\">{\"@type\": \"NewsArticle\", \"headline\": "
+        "\"Two\tlines\nof headline\", \"datePublished\": \"2022-02-02T11:14:00+01:00\"}"
+        "</script><p>Text.</p>");
+    EXPECT_EQ(a.date, make_timestamp(2022, 2, 2, 11, 14));
+}
+
+TEST(HtmlExtractor, AnItempropPublicationDateInTheHeaderOutranksDatesInTheText) {
+    std::string page =
+        "<div class=wrapper><h1>Dealing with it</h1><p class=byline>By Amelie <time "
+        "itemprop=\"datePublished\" datetime=\"2020-02-08 11:00\">Feb 8, 2020</time></p></div>"
+        "<article>";
+    for (int i = 0; i < 4; ++i)
+        page +=
+            "<p>A paragraph of the article, long enough to be its text, with words that "
+            "make a sentence and then another sentence after it.</p>";
+    page +=
+        "<blockquote><p>Quoted tweet</p><a href=\"https://twitter.com/x\">January 24, "
+        "2020</a></blockquote></article>";
+    EXPECT_EQ(extract_html_article(page).date, make_timestamp(2020, 2, 8, 11, 0));
+}
+
+TEST(HtmlExtractor, WithNoOtherDateOneInTheArticlesFooterIsTaken) {
+    std::string page = "<nav><a href=/>Home</a></nav><article>";
+    for (int i = 0; i < 4; ++i)
+        page +=
+            "<p>Ein Absatz des Artikels, lang genug, um sein Text zu sein, mit Worten, die "
+            "einen Satz ergeben, und danach noch einen Satz.</p>";
+    page +=
+        "</article><div class=\"post-footer\">Dieser Artikel wurde am 14. Dezember 2015 um "
+        "14:48 von <a href=/autor>Hans</a> gepostet.</div>";
+    EXPECT_EQ(extract_html_article(page).date, make_timestamp(2015, 12, 14));
+}
+
 TEST(HtmlExtractor, DateSources) {
     EXPECT_EQ(extract_html_article("<meta name=\"date\" content=\"March 6, 2009\">").date,
               make_timestamp(2009, 3, 6));
