@@ -49,7 +49,8 @@ std::string collapse_spaces(std::string_view text) {
 
 // Ranks of the metadata sources. Publication dates first: the main
 // entity's JSON-LD, the Open Graph article time and its kin, then the
-// general date metas.
+// general date metas, which rank below a <time> in the article: CMSs
+// fill "date" and "dcterms.date" with the page's generation date.
 int published_meta_rank(std::string_view key) {
     if (one_of(key, {"article:published_time",
                      "og:article:published_time",
@@ -88,7 +89,7 @@ int published_meta_rank(std::string_view key) {
     if (one_of(key, {"date", "dc.date", "dcterms.date", "citation_date", "dc:date",
                      "sailthru.date.published", "dc.date.available", "dcterms.available",
                      "timestamp", "displaydate", "ptime", "pdate", "live_date"}))
-        return 4;
+        return kRankGenericDateMeta;
     return -1;
 }
 

@@ -41,6 +41,7 @@ void offer_date_claim(std::optional<DateClaim>& slot, std::string_view text, int
 // Ranks of dates found in the page's body, after every metadata source.
 inline constexpr int kRankItempropElement = 20;
 inline constexpr int kRankTimeInArticle = 30;
+inline constexpr int kRankGenericDateMeta = 35;
 inline constexpr int kRankUrl = 40;
 inline constexpr int kRankDateElementInArticle = 50;
 inline constexpr int kRankTextInArticle = 60;

@@ -127,6 +127,26 @@ TEST(HtmlExtractor, AnItempropPublicationDateInTheHeaderOutranksDatesInTheText) 
     EXPECT_EQ(extract_html_article(page).date, make_timestamp(2020, 2, 8, 11, 0));
 }
 
+TEST(HtmlExtractor, ATimeInTheArticleOutranksAGenericDateMeta) {
+    std::string text;
+    for (int i = 0; i < 4; ++i)
+        text +=
+            "<p>A paragraph of the article, long enough to be its text, with words that "
+            "make a sentence and then another sentence after it.</p>";
+    const std::string article =
+        "<article><time datetime=\"2022-01-25T08:00:00+01:00\">25.01.2022</time>" + text +
+        "</article>";
+    // "date" and "dcterms.date": what a CMS stamps on the page it generates.
+    EXPECT_EQ(
+        extract_html_article("<meta name=\"dcterms.date\" content=\"2022-01-21\">" + article).date,
+        make_timestamp(2022, 1, 25, 8, 0));  // as written
+    // A publication meta still outranks it.
+    EXPECT_EQ(extract_html_article(
+                  "<meta property=\"article:published_time\" content=\"2022-01-21\">" + article)
+                  .date,
+              make_timestamp(2022, 1, 21));
+}
+
 TEST(HtmlExtractor, WithNoOtherDateOneInTheArticlesFooterIsTaken) {
     std::string page = "<nav><a href=/>Home</a></nav><article>";
     for (int i = 0; i < 4; ++i)
