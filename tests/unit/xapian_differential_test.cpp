@@ -10,7 +10,7 @@
 //
 // Both engines get the same analysed terms: scoop's Analyzer runs once on
 // each article and its tokens go to the IndexWriter and, laid out as
-// benchmarks/tools/xapian_engine.cpp lays them out, to an in-memory Xapian
+// benchmarks/tools/measure/xapian_engine.cpp lays them out, to an in-memory Xapian
 // database:
 //   word        every text-field word with its position (the title's words
 //               from 0, the body's after the title plus kFieldGap)
