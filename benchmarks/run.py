@@ -173,7 +173,7 @@ class Harness:
         if not queries.exists():
             folder.mkdir(parents=True, exist_ok=True)
             log(f"converting the {name} collection")
-            run([self.tool("make_queries"), "--collection", name, "--data", self.data, "--out-corpus", docs,
+            run([self.tool("convert_collection"), "--collection", name, "--data", self.data, "--out-corpus", docs,
                  "--out", queries, "--out-qrels", qrels])
         return docs, queries, qrels
 
@@ -307,7 +307,7 @@ class Harness:
         answers = [json.loads(l) for l in out.splitlines()]
         precisions, average_precisions = [], []
         # The judgments name queries by their id ("cacm-12") and documents by
-        # their url ("cacm:1410"), as make_queries writes them.
+        # their url ("cacm:1410"), as convert_collection writes them.
         for q, a in zip(queries, answers):
             relevant = judged.get(q["id"])
             if not relevant:
