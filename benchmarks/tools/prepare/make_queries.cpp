@@ -72,6 +72,7 @@
 #include "analysis/analyzer.h"
 #include "analysis/extractor.h"
 #include "common/input_files.h"
+#include "common/line_chunks.h"
 #include "common/output_file.h"
 #include "common/query_line.h"
 #include "common/query_words.h"
@@ -122,8 +123,6 @@ std::optional<std::string> letter_prefix(std::string_view s, std::size_t n) {
 
 // ---------------------------------------------------------------------------
 // Corpus statistics
-
-constexpr std::size_t kChunkBytes = std::size_t{8} << 20;
 
 // What one analysis thread has counted; merged by string at the end, so
 // the result does not depend on how documents were spread over threads.
@@ -214,24 +213,13 @@ CorpusStats gather(const std::vector<std::string>& files, std::uint64_t max_docs
         MappedFile file(path);
         const std::string_view all(reinterpret_cast<const char*>(file.bytes().data()), file.size());
         stats.bytes += all.size();
-        std::size_t start = 0;
-        std::uint32_t line_offset = 0;
-        while (start < all.size() && doc_number < max_docs) {
-            std::size_t end = all.size();
-            if (all.size() - start > kChunkBytes) {
-                const std::size_t nl = all.find('\n', start + kChunkBytes);
-                end = nl == std::string_view::npos ? all.size() : nl + 1;
-            }
-            Extraction extraction =
-                extract_articles(all.substr(start, end - start), path, InputFormat::kJsonLines);
+        bench::for_each_line_chunk(all, [&](std::string_view chunk, std::uint32_t line_offset) {
+            if (doc_number >= max_docs) return false;
+            Extraction extraction = extract_articles(chunk, path, InputFormat::kJsonLines);
             for (const auto& p : extraction.problems) {
                 fmt::print(stderr, "make_queries: {}:{}: {}\n", path,
                            p.line ? p.line + line_offset : 0, p.message);
             }
-            line_offset += static_cast<std::uint32_t>(
-                std::count(all.begin() + static_cast<std::ptrdiff_t>(start),
-                           all.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
-            start = end;
 
             auto& articles = extraction.articles;
             if (articles.size() > max_docs - doc_number)
@@ -275,7 +263,8 @@ CorpusStats gather(const std::vector<std::string>& files, std::uint64_t max_docs
             work(0);
             for (auto& h : helpers) h.join();
             doc_number += articles.size();
-        }
+            return true;
+        });
     }
     stats.documents = doc_number;
     if (stats.documents == 0) throw Error("the corpus has no articles");
