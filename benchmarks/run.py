@@ -7,12 +7,16 @@ and writes benchmarks/RESULTS.md and a latency chart (PNG). See
 benchmarks/README.md. Everything generated goes to --work; nothing of it is
 committed.
 
-Each engine answers the same queries through one long-running process
-(scoop's `searcher --batch`, the xapian_engine and fts5_engine programs in
-benchmarks/tools), warmed by one untimed pass, top 10, fetching the result
-fields of each hit; latencies are measured inside the processes, so start-up
-is not counted. Hit counts are compared query by query (a separate, untimed
-exact-count pass): scoop and Xapian must agree on every query.
+Preparing the inputs (corpora and query sets, benchmarks/tools/prepare) is
+kept apart from measuring the engines (benchmarks/tools/measure): each engine
+is one program, scoop_engine, xapian_engine or fts5_engine, with the same
+command line and the same timing loop (benchmarks/tools/engines), and all
+three answer the query text through scoop's own query parser. Each answers
+the whole query set in one long-running process, warmed by one untimed pass,
+top 10, fetching the result fields of each hit; latencies are measured
+inside the processes, so start-up is not counted. Hit counts are compared
+query by query (a separate, untimed exact-count pass): scoop and Xapian must
+agree on every query.
 """
 
 import argparse
@@ -210,16 +214,11 @@ class Harness:
             if target.exists():
                 target.unlink()
             log(f"{corpus_name}: indexing with {engine}")
-            if engine == "scoop":
-                secs, rss, text = run_measured([self.tool("indexer"), "--index", target, "--ram-mb", self.args.ram_mb,
-                                                "--optimize", "--quiet", "--json"] + list(paths))
-                docs = json.loads(text)["documents"]["in_index"]
-                index_bytes = dir_bytes(target)
-                extra = {}
-            elif engine == "xapian":
+            program = self.tool(f"{engine}_engine")
+            if engine == "xapian":
                 raw = base / "xapian-raw"
                 shutil.rmtree(raw, ignore_errors=True)
-                secs, rss, text = run_measured([self.tool("xapian_engine"), "index", "--db", raw, "--threshold",
+                secs, rss, text = run_measured([program, "index", "--index", raw, "--threshold",
                                                 self.args.xapian_threshold] + files)
                 docs = json.loads(text.strip().splitlines()[-1])["documents"]
                 raw_bytes = dir_bytes(raw)
@@ -227,13 +226,14 @@ class Harness:
                 run(["xapian-compact", raw, target])
                 compact_secs = time.monotonic() - compact_start
                 shutil.rmtree(raw, ignore_errors=True)
-                index_bytes = dir_bytes(target)
                 extra = {"uncompacted_bytes": raw_bytes, "compact_seconds": compact_secs}
             else:
-                secs, rss, text = run_measured([self.tool("fts5_engine"), "index", "--db", target] + files)
+                # scoop as the indexer builds it: the RAM budget, then one segment.
+                options = ["--ram-mb", self.args.ram_mb, "--optimize"] if engine == "scoop" else []
+                secs, rss, text = run_measured([program, "index", "--index", target] + options + files)
                 docs = json.loads(text.strip().splitlines()[-1])["documents"]
-                index_bytes = dir_bytes(target)
                 extra = {}
+            index_bytes = dir_bytes(target)
             out[engine] = {"seconds": secs, "documents": docs, "peak_rss_kib": rss, "index_bytes": index_bytes, **extra}
             log(f"  {docs:,} documents in {secs:.1f} s, {index_bytes / 1e6:.1f} MB, peak {rss / 1024:.0f} MiB")
         saved.write_text(json.dumps({**previous, **out}))
@@ -244,33 +244,22 @@ class Harness:
         base = self.work / corpus_name
         lines = [json.loads(l) for l in open(query_file) if l.strip()]
         text_in = open(query_file).read()
-        ours_in = "".join(q["query"] + "\n" for q in lines)
         results = {"queries": lines}
 
         def timed_pass(engine):
             """One process: warm-up passes, then a timed pass; per-query
-            latencies in microseconds, measured inside the process."""
+            latencies in microseconds, measured inside the process around
+            each query, the same loop for every engine."""
             index = base / f"index-{engine}"
-            if engine == "scoop":
-                # Warm-up passes in the same process, as the reference
-                # engines do theirs: the timed pass then finds the index's
-                # pages mapped, not only in the page cache.
-                cmd = [self.tool("searcher"), "--index", index, "--batch", "--json", "--no-snippets"]
-                _, out, _ = run(cmd, stdin=ours_in * (1 + self.args.warmup))
-                answers = [json.loads(l) for l in out.splitlines()][-len(lines):]
-                return [a.get("took_ms", float("nan")) * 1000 for a in answers]
-            program = self.tool("xapian_engine" if engine == "xapian" else "fts5_engine")
-            _, out, _ = run([program, "search", "--db", index, "--warmup", self.args.warmup], stdin=text_in)
+            _, out, _ = run([self.tool(f"{engine}_engine"), "search", "--index", index, "--warmup", self.args.warmup],
+                            stdin=text_in)
             return [json.loads(l).get("latency_us", float("nan")) for l in out.splitlines()]
 
         def count_pass(engine):
             """Exact hit counts, untimed."""
             index = base / f"index-{engine}"
-            if engine == "scoop":
-                _, out, _ = run([self.tool("searcher"), "--index", index, "--batch", "--json", "--count"], stdin=ours_in)
-                return [json.loads(l).get("total") for l in out.splitlines()]
-            program = self.tool("xapian_engine" if engine == "xapian" else "fts5_engine")
-            _, out, _ = run([program, "search", "--db", index, "--warmup", 0, "--count"], stdin=text_in)
+            _, out, _ = run([self.tool(f"{engine}_engine"), "search", "--index", index, "--warmup", 0, "--count"],
+                            stdin=text_in)
             return [json.loads(l).get("hits") for l in out.splitlines()]
 
         # The machine is shared: a burst of load during one engine's pass
@@ -367,11 +356,12 @@ def write_report(h, results_path, chart_path):
         "",
         f"Machine: {machine()}.",
         "",
-        "Engines: scoop (this project, `searcher --batch --no-snippets`), Xapian "
+        "Engines: scoop (this project: core's Searcher as `searcher --no-snippets` runs it), Xapian "
         f"{subprocess.run(['xapian-config', '--version'], capture_output=True, text=True).stdout.strip().split()[-1] if shutil.which('xapian-config') else ''} "
         "(glass backend, compacted, BM25Weight with scoop's k1 and b) and SQLite "
         f"{subprocess.run(['sqlite3', '--version'], capture_output=True, text=True).stdout.split()[0] if shutil.which('sqlite3') else ''} FTS5 "
-        "(optimised), all fed the terms of scoop's analyser. Latencies are measured inside each engine's "
+        "(optimised), all fed the terms of scoop's analyser and the queries as scoop's parser reads them, "
+        "through one engine interface and one timing loop. Latencies are measured inside each engine's "
         "long-running process, warm, for a top-10 page with each hit's result fields. The engines take "
         f"turns for {h.args.rounds} timed rounds and each query keeps its fastest round, so that a burst of "
         "load on this shared machine during one engine's turn does not skew the ratios. Medians and 99th "
