@@ -16,7 +16,7 @@ the whole query set in one long-running process, warmed by one untimed pass,
 top 10, fetching the result fields of each hit; latencies are measured
 inside the processes, so start-up is not counted. Hit counts are compared
 query by query (a separate, untimed exact-count pass): scoop and Xapian must
-agree on every query.
+agree on every query, and the run fails (exit status 1) when they do not.
 """
 
 import argparse
@@ -46,14 +46,16 @@ def log(message):
     print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
-def run(cmd, stdin=None, stdout=None, check=True):
-    """Runs a command; returns (seconds, peak RSS in KiB, stdout text)."""
+def run(cmd, stdin=None, ok=(0,)):
+    """Runs a command; returns (seconds, stdout text, stderr text). Any exit
+    status but those in `ok` ends the run: a preparation program that fails
+    must not leave an empty corpus behind to be measured."""
     start = time.monotonic()
     proc = subprocess.Popen([str(c) for c in cmd], stdin=subprocess.PIPE if stdin is not None else None,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     out, err = proc.communicate(stdin)
     seconds = time.monotonic() - start
-    if check and proc.returncode not in (0, 1):
+    if proc.returncode not in ok:
         raise SystemExit(f"command failed ({proc.returncode}): {' '.join(map(str, cmd))}\n{err}")
     return seconds, out, err
 
@@ -256,11 +258,13 @@ class Harness:
             return [json.loads(l).get("latency_us", float("nan")) for l in out.splitlines()]
 
         def count_pass(engine):
-            """Exact hit counts, untimed."""
+            """Exact hit counts, untimed, and the queries the engine refused
+            (their hits are None), as {index: message}."""
             index = base / f"index-{engine}"
             _, out, _ = run([self.tool(f"{engine}_engine"), "search", "--index", index, "--warmup", 0, "--count"],
                             stdin=text_in)
-            return [json.loads(l).get("hits") for l in out.splitlines()]
+            answers = [json.loads(l) for l in out.splitlines()]
+            return [a.get("hits") for a in answers], {i: a["error"] for i, a in enumerate(answers) if "error" in a}
 
         # The machine is shared: a burst of load during one engine's pass
         # would skew the ratios. The engines take turns, round after round,
@@ -274,11 +278,14 @@ class Harness:
                     raise SystemExit(f"{engine} answered {len(latency)} of {len(lines)} queries")
                 latencies[engine].append(latency)
         for engine in self.args.engines:
-            hits = count_pass(engine)
+            hits, errors = count_pass(engine)
             if len(hits) != len(lines):
                 raise SystemExit(f"{engine} counted {len(hits)} of {len(lines)} queries")
+            for i, message in list(errors.items())[:5]:
+                log(f"{corpus_name}: {engine} refused {lines[i]['id']} `{lines[i]['query']}`: {message}")
             best = [min(round_latencies) for round_latencies in zip(*latencies[engine])]
-            results[engine] = {"latency_us": best, "hits": hits}
+            results[engine] = {"latency_us": best, "hits": hits, "errors": len(errors)}
+        results["comparison"] = compare_hits(corpus_name, lines, results)
         return results
 
     def effectiveness(self, corpus_name, query_file, qrels_file):
@@ -291,8 +298,9 @@ class Harness:
                 judged.setdefault(parts[0], set()).add(parts[2])
         queries = [json.loads(l) for l in open(query_file) if l.strip()]
         index = self.work / corpus_name / "index-scoop"
+        # The searcher's exit status is 1 when no query matched anything.
         _, out, _ = run([self.tool("searcher"), "--index", index, "--batch", "--json", "--no-snippets", "-n", 1000],
-                        stdin="".join(q["query"] + "\n" for q in queries))
+                        stdin="".join(q["query"] + "\n" for q in queries), ok=(0, 1))
         answers = [json.loads(l) for l in out.splitlines()]
         precisions, average_precisions = [], []
         # The judgments name queries by their id ("cacm-12") and documents by
@@ -335,9 +343,30 @@ class Harness:
         self.elapsed = time.monotonic() - started
         (self.work / "results.json").write_text(json.dumps(self.results, default=float))
         write_report(self, Path(self.args.results), Path(self.args.chart))
-        disagreements = sum(len(c["search"].get("disagreements", [])) for c in self.results.values())
-        log(f"done in {self.elapsed / 60:.1f} min; {disagreements} hit-count disagreements with Xapian")
-        return 1 if disagreements else 0
+        compared = [c["search"]["comparison"] for c in self.results.values() if c["search"].get("comparison")]
+        failures = sum(c["mismatches"] + c["refused"] for c in compared)
+        log(f"done in {self.elapsed / 60:.1f} min; scoop and Xapian compared on {sum(c['queries'] for c in compared)} "
+            f"queries: {sum(c['mismatches'] for c in compared)} hit-count mismatches, "
+            f"{sum(c['refused'] for c in compared)} queries refused")
+        if failures:
+            log("FAILED: scoop and Xapian must count the same hits for every query (see above and the report)")
+        return 1 if failures else 0
+
+
+def compare_hits(corpus_name, lines, results):
+    """scoop's exact hit counts against Xapian's, query by query, logged.
+    A query either engine refused is a failure too: the query sets hold only
+    queries both can answer. None when one of the two did not run."""
+    if "scoop" not in results or "xapian" not in results:
+        return None
+    ours, theirs = results["scoop"]["hits"], results["xapian"]["hits"]
+    failed = [(q["id"], a, b) for q, a, b in zip(lines, ours, theirs) if a is None or b is None or a != b]
+    refused = sum(1 for _, a, b in failed if a is None or b is None)
+    for qid, a, b in failed[:20]:
+        log(f"{corpus_name}: MISMATCH {qid}: scoop {a}, Xapian {b} (None: refused)")
+    log(f"{corpus_name}: hit counts of scoop and Xapian compared on {len(lines)} queries: "
+        f"{len(lines) - len(failed)} equal, {len(failed) - refused} different, {refused} refused")
+    return {"queries": len(lines), "mismatches": len(failed) - refused, "refused": refused, "list": failed}
 
 
 # ------------------------------------------------------------------- report
@@ -400,14 +429,9 @@ def write_report(h, results_path, chart_path):
                                  f"{e['index_bytes'] / ours['index_bytes']:.2f}x.")
         lines.append("")
 
-        # Hit agreement.
+        # Hit agreement (compare_hits).
         queries = search["queries"]
-        disagreements = []
-        if "scoop" in search and "xapian" in search:
-            for q, a, b in zip(queries, search["scoop"]["hits"], search["xapian"]["hits"]):
-                if a != b:
-                    disagreements.append((q, a, b))
-        search["disagreements"] = [(q["id"], a, b) for q, a, b in disagreements]
+        comparison = search.get("comparison")
         classes = [c for c in CLASSES + ["Human"] if any(q["class"] == c for q in queries)]
         header = "| class | n | " + " | ".join(f"{e} median | {e} p99" for e in ENGINES if e in search)
         ratios = [e for e in ("xapian", "fts5") if e in search and "scoop" in search]
@@ -424,20 +448,25 @@ def write_report(h, results_path, chart_path):
                 row.append(f"{stats[e][0] / stats['scoop'][0]:.1f}x")
             cls_queries = [i for i, q in enumerate(queries) if q["class"] == cls]
             if "scoop" in search and "xapian" in search:
-                agree = sum(1 for i in cls_queries if search["scoop"]["hits"][i] == search["xapian"]["hits"][i])
+                agree = sum(1 for i in cls_queries
+                            if search["scoop"]["hits"][i] is not None
+                            and search["scoop"]["hits"][i] == search["xapian"]["hits"][i])
                 row.append(f"{agree}/{len(cls_queries)}")
             else:
                 row.append("-")
             lines.append("| " + " | ".join(row) + " |")
             chart_series.setdefault(corpus, {})[cls] = {e: stats[e][0] for e in stats}
         lines.append("")
-        if disagreements:
-            lines += [f"{len(disagreements)} queries where scoop and Xapian count different hits:", ""]
-            for q, a, b in disagreements[:20]:
-                lines.append(f"- `{q['id']}` `{q['query']}`: scoop {a}, Xapian {b}")
+        if comparison and (comparison["mismatches"] or comparison["refused"]):
+            by_id = {q["id"]: q for q in queries}
+            lines += [f"Of {comparison['queries']} queries, scoop and Xapian count different hits for "
+                      f"{comparison['mismatches']}, and {comparison['refused']} were refused by one of them:", ""]
+            for qid, a, b in comparison["list"][:20]:
+                shown = ["refused" if n is None else n for n in (a, b)]
+                lines.append(f"- `{qid}` `{by_id[qid]['query']}`: scoop {shown[0]}, Xapian {shown[1]}")
             lines.append("")
-        elif "xapian" in search:
-            lines += ["scoop and Xapian count the same hits for every query.", ""]
+        elif comparison:
+            lines += [f"scoop and Xapian count the same hits for every one of the {comparison['queries']} queries.", ""]
         if "fts5" in search and "scoop" in search:
             fts_diff = [q for q, a, b in zip(queries, search["scoop"]["hits"], search["fts5"]["hits"]) if a != b]
             if fts_diff:
