@@ -7,12 +7,16 @@ and writes benchmarks/RESULTS.md and a latency chart (PNG). See
 benchmarks/README.md. Everything generated goes to --work; nothing of it is
 committed.
 
-Each engine answers the same queries through one long-running process
-(scoop's `searcher --batch`, the xapian_engine and fts5_engine programs in
-benchmarks/tools), warmed by one untimed pass, top 10, fetching the result
-fields of each hit; latencies are measured inside the processes, so start-up
-is not counted. Hit counts are compared query by query (a separate, untimed
-exact-count pass): scoop and Xapian must agree on every query.
+Preparing the inputs (corpora and query sets, benchmarks/tools/prepare) is
+kept apart from measuring the engines (benchmarks/tools/measure): each engine
+is one program, scoop_engine, xapian_engine or fts5_engine, with the same
+command line and the same timing loop (benchmarks/tools/engines), and all
+three answer the query text through scoop's own query parser. Each answers
+the whole query set in one long-running process, warmed by one untimed pass,
+top 10, fetching the result fields of each hit; latencies are measured
+inside the processes, so start-up is not counted. Hit counts are compared
+query by query (a separate, untimed exact-count pass): scoop and Xapian must
+agree on every query, and the run fails (exit status 1) when they do not.
 """
 
 import argparse
@@ -42,14 +46,16 @@ def log(message):
     print(f"[{time.strftime('%H:%M:%S')}] {message}", file=sys.stderr, flush=True)
 
 
-def run(cmd, stdin=None, stdout=None, check=True):
-    """Runs a command; returns (seconds, peak RSS in KiB, stdout text)."""
+def run(cmd, stdin=None, ok=(0,)):
+    """Runs a command; returns (seconds, stdout text, stderr text). Any exit
+    status but those in `ok` ends the run: a preparation program that fails
+    must not leave an empty corpus behind to be measured."""
     start = time.monotonic()
     proc = subprocess.Popen([str(c) for c in cmd], stdin=subprocess.PIPE if stdin is not None else None,
                             stdout=subprocess.PIPE, stderr=subprocess.PIPE, text=True)
     out, err = proc.communicate(stdin)
     seconds = time.monotonic() - start
-    if check and proc.returncode not in (0, 1):
+    if proc.returncode not in ok:
         raise SystemExit(f"command failed ({proc.returncode}): {' '.join(map(str, cmd))}\n{err}")
     return seconds, out, err
 
@@ -173,7 +179,7 @@ class Harness:
         if not queries.exists():
             folder.mkdir(parents=True, exist_ok=True)
             log(f"converting the {name} collection")
-            run([self.tool("make_queries"), "--collection", name, "--data", self.data, "--out-corpus", docs,
+            run([self.tool("convert_collection"), "--collection", name, "--data", self.data, "--out-corpus", docs,
                  "--out", queries, "--out-qrels", qrels])
         return docs, queries, qrels
 
@@ -210,16 +216,11 @@ class Harness:
             if target.exists():
                 target.unlink()
             log(f"{corpus_name}: indexing with {engine}")
-            if engine == "scoop":
-                secs, rss, text = run_measured([self.tool("indexer"), "--index", target, "--ram-mb", self.args.ram_mb,
-                                                "--optimize", "--quiet", "--json"] + list(paths))
-                docs = json.loads(text)["documents"]["in_index"]
-                index_bytes = dir_bytes(target)
-                extra = {}
-            elif engine == "xapian":
+            program = self.tool(f"{engine}_engine")
+            if engine == "xapian":
                 raw = base / "xapian-raw"
                 shutil.rmtree(raw, ignore_errors=True)
-                secs, rss, text = run_measured([self.tool("xapian_engine"), "index", "--db", raw, "--threshold",
+                secs, rss, text = run_measured([program, "index", "--index", raw, "--threshold",
                                                 self.args.xapian_threshold] + files)
                 docs = json.loads(text.strip().splitlines()[-1])["documents"]
                 raw_bytes = dir_bytes(raw)
@@ -227,13 +228,14 @@ class Harness:
                 run(["xapian-compact", raw, target])
                 compact_secs = time.monotonic() - compact_start
                 shutil.rmtree(raw, ignore_errors=True)
-                index_bytes = dir_bytes(target)
                 extra = {"uncompacted_bytes": raw_bytes, "compact_seconds": compact_secs}
             else:
-                secs, rss, text = run_measured([self.tool("fts5_engine"), "index", "--db", target] + files)
+                # scoop as the indexer builds it: the RAM budget, then one segment.
+                options = ["--ram-mb", self.args.ram_mb, "--optimize"] if engine == "scoop" else []
+                secs, rss, text = run_measured([program, "index", "--index", target] + options + files)
                 docs = json.loads(text.strip().splitlines()[-1])["documents"]
-                index_bytes = dir_bytes(target)
                 extra = {}
+            index_bytes = dir_bytes(target)
             out[engine] = {"seconds": secs, "documents": docs, "peak_rss_kib": rss, "index_bytes": index_bytes, **extra}
             log(f"  {docs:,} documents in {secs:.1f} s, {index_bytes / 1e6:.1f} MB, peak {rss / 1024:.0f} MiB")
         saved.write_text(json.dumps({**previous, **out}))
@@ -244,34 +246,25 @@ class Harness:
         base = self.work / corpus_name
         lines = [json.loads(l) for l in open(query_file) if l.strip()]
         text_in = open(query_file).read()
-        ours_in = "".join(q["query"] + "\n" for q in lines)
         results = {"queries": lines}
 
         def timed_pass(engine):
             """One process: warm-up passes, then a timed pass; per-query
-            latencies in microseconds, measured inside the process."""
+            latencies in microseconds, measured inside the process around
+            each query, the same loop for every engine."""
             index = base / f"index-{engine}"
-            if engine == "scoop":
-                # Warm-up passes in the same process, as the reference
-                # engines do theirs: the timed pass then finds the index's
-                # pages mapped, not only in the page cache.
-                cmd = [self.tool("searcher"), "--index", index, "--batch", "--json", "--no-snippets"]
-                _, out, _ = run(cmd, stdin=ours_in * (1 + self.args.warmup))
-                answers = [json.loads(l) for l in out.splitlines()][-len(lines):]
-                return [a.get("took_ms", float("nan")) * 1000 for a in answers]
-            program = self.tool("xapian_engine" if engine == "xapian" else "fts5_engine")
-            _, out, _ = run([program, "search", "--db", index, "--warmup", self.args.warmup], stdin=text_in)
+            _, out, _ = run([self.tool(f"{engine}_engine"), "search", "--index", index, "--warmup", self.args.warmup],
+                            stdin=text_in)
             return [json.loads(l).get("latency_us", float("nan")) for l in out.splitlines()]
 
         def count_pass(engine):
-            """Exact hit counts, untimed."""
+            """Exact hit counts, untimed, and the queries the engine refused
+            (their hits are None), as {index: message}."""
             index = base / f"index-{engine}"
-            if engine == "scoop":
-                _, out, _ = run([self.tool("searcher"), "--index", index, "--batch", "--json", "--count"], stdin=ours_in)
-                return [json.loads(l).get("total") for l in out.splitlines()]
-            program = self.tool("xapian_engine" if engine == "xapian" else "fts5_engine")
-            _, out, _ = run([program, "search", "--db", index, "--warmup", 0, "--count"], stdin=text_in)
-            return [json.loads(l).get("hits") for l in out.splitlines()]
+            _, out, _ = run([self.tool(f"{engine}_engine"), "search", "--index", index, "--warmup", 0, "--count"],
+                            stdin=text_in)
+            answers = [json.loads(l) for l in out.splitlines()]
+            return [a.get("hits") for a in answers], {i: a["error"] for i, a in enumerate(answers) if "error" in a}
 
         # The machine is shared: a burst of load during one engine's pass
         # would skew the ratios. The engines take turns, round after round,
@@ -285,11 +278,14 @@ class Harness:
                     raise SystemExit(f"{engine} answered {len(latency)} of {len(lines)} queries")
                 latencies[engine].append(latency)
         for engine in self.args.engines:
-            hits = count_pass(engine)
+            hits, errors = count_pass(engine)
             if len(hits) != len(lines):
                 raise SystemExit(f"{engine} counted {len(hits)} of {len(lines)} queries")
+            for i, message in list(errors.items())[:5]:
+                log(f"{corpus_name}: {engine} refused {lines[i]['id']} `{lines[i]['query']}`: {message}")
             best = [min(round_latencies) for round_latencies in zip(*latencies[engine])]
-            results[engine] = {"latency_us": best, "hits": hits}
+            results[engine] = {"latency_us": best, "hits": hits, "errors": len(errors)}
+        results["comparison"] = compare_hits(corpus_name, lines, results)
         return results
 
     def effectiveness(self, corpus_name, query_file, qrels_file):
@@ -302,12 +298,13 @@ class Harness:
                 judged.setdefault(parts[0], set()).add(parts[2])
         queries = [json.loads(l) for l in open(query_file) if l.strip()]
         index = self.work / corpus_name / "index-scoop"
+        # The searcher's exit status is 1 when no query matched anything.
         _, out, _ = run([self.tool("searcher"), "--index", index, "--batch", "--json", "--no-snippets", "-n", 1000],
-                        stdin="".join(q["query"] + "\n" for q in queries))
+                        stdin="".join(q["query"] + "\n" for q in queries), ok=(0, 1))
         answers = [json.loads(l) for l in out.splitlines()]
         precisions, average_precisions = [], []
         # The judgments name queries by their id ("cacm-12") and documents by
-        # their url ("cacm:1410"), as make_queries writes them.
+        # their url ("cacm:1410"), as convert_collection writes them.
         for q, a in zip(queries, answers):
             relevant = judged.get(q["id"])
             if not relevant:
@@ -346,9 +343,30 @@ class Harness:
         self.elapsed = time.monotonic() - started
         (self.work / "results.json").write_text(json.dumps(self.results, default=float))
         write_report(self, Path(self.args.results), Path(self.args.chart))
-        disagreements = sum(len(c["search"].get("disagreements", [])) for c in self.results.values())
-        log(f"done in {self.elapsed / 60:.1f} min; {disagreements} hit-count disagreements with Xapian")
-        return 1 if disagreements else 0
+        compared = [c["search"]["comparison"] for c in self.results.values() if c["search"].get("comparison")]
+        failures = sum(c["mismatches"] + c["refused"] for c in compared)
+        log(f"done in {self.elapsed / 60:.1f} min; scoop and Xapian compared on {sum(c['queries'] for c in compared)} "
+            f"queries: {sum(c['mismatches'] for c in compared)} hit-count mismatches, "
+            f"{sum(c['refused'] for c in compared)} queries refused")
+        if failures:
+            log("FAILED: scoop and Xapian must count the same hits for every query (see above and the report)")
+        return 1 if failures else 0
+
+
+def compare_hits(corpus_name, lines, results):
+    """scoop's exact hit counts against Xapian's, query by query, logged.
+    A query either engine refused is a failure too: the query sets hold only
+    queries both can answer. None when one of the two did not run."""
+    if "scoop" not in results or "xapian" not in results:
+        return None
+    ours, theirs = results["scoop"]["hits"], results["xapian"]["hits"]
+    failed = [(q["id"], a, b) for q, a, b in zip(lines, ours, theirs) if a is None or b is None or a != b]
+    refused = sum(1 for _, a, b in failed if a is None or b is None)
+    for qid, a, b in failed[:20]:
+        log(f"{corpus_name}: MISMATCH {qid}: scoop {a}, Xapian {b} (None: refused)")
+    log(f"{corpus_name}: hit counts of scoop and Xapian compared on {len(lines)} queries: "
+        f"{len(lines) - len(failed)} equal, {len(failed) - refused} different, {refused} refused")
+    return {"queries": len(lines), "mismatches": len(failed) - refused, "refused": refused, "list": failed}
 
 
 # ------------------------------------------------------------------- report
@@ -367,11 +385,12 @@ def write_report(h, results_path, chart_path):
         "",
         f"Machine: {machine()}.",
         "",
-        "Engines: scoop (this project, `searcher --batch --no-snippets`), Xapian "
+        "Engines: scoop (this project: core's Searcher as `searcher --no-snippets` runs it), Xapian "
         f"{subprocess.run(['xapian-config', '--version'], capture_output=True, text=True).stdout.strip().split()[-1] if shutil.which('xapian-config') else ''} "
         "(glass backend, compacted, BM25Weight with scoop's k1 and b) and SQLite "
         f"{subprocess.run(['sqlite3', '--version'], capture_output=True, text=True).stdout.split()[0] if shutil.which('sqlite3') else ''} FTS5 "
-        "(optimised), all fed the terms of scoop's analyser. Latencies are measured inside each engine's "
+        "(optimised), all fed the terms of scoop's analyser and the queries as scoop's parser reads them, "
+        "through one engine interface and one timing loop. Latencies are measured inside each engine's "
         "long-running process, warm, for a top-10 page with each hit's result fields. The engines take "
         f"turns for {h.args.rounds} timed rounds and each query keeps its fastest round, so that a burst of "
         "load on this shared machine during one engine's turn does not skew the ratios. Medians and 99th "
@@ -410,14 +429,9 @@ def write_report(h, results_path, chart_path):
                                  f"{e['index_bytes'] / ours['index_bytes']:.2f}x.")
         lines.append("")
 
-        # Hit agreement.
+        # Hit agreement (compare_hits).
         queries = search["queries"]
-        disagreements = []
-        if "scoop" in search and "xapian" in search:
-            for q, a, b in zip(queries, search["scoop"]["hits"], search["xapian"]["hits"]):
-                if a != b:
-                    disagreements.append((q, a, b))
-        search["disagreements"] = [(q["id"], a, b) for q, a, b in disagreements]
+        comparison = search.get("comparison")
         classes = [c for c in CLASSES + ["Human"] if any(q["class"] == c for q in queries)]
         header = "| class | n | " + " | ".join(f"{e} median | {e} p99" for e in ENGINES if e in search)
         ratios = [e for e in ("xapian", "fts5") if e in search and "scoop" in search]
@@ -434,20 +448,25 @@ def write_report(h, results_path, chart_path):
                 row.append(f"{stats[e][0] / stats['scoop'][0]:.1f}x")
             cls_queries = [i for i, q in enumerate(queries) if q["class"] == cls]
             if "scoop" in search and "xapian" in search:
-                agree = sum(1 for i in cls_queries if search["scoop"]["hits"][i] == search["xapian"]["hits"][i])
+                agree = sum(1 for i in cls_queries
+                            if search["scoop"]["hits"][i] is not None
+                            and search["scoop"]["hits"][i] == search["xapian"]["hits"][i])
                 row.append(f"{agree}/{len(cls_queries)}")
             else:
                 row.append("-")
             lines.append("| " + " | ".join(row) + " |")
             chart_series.setdefault(corpus, {})[cls] = {e: stats[e][0] for e in stats}
         lines.append("")
-        if disagreements:
-            lines += [f"{len(disagreements)} queries where scoop and Xapian count different hits:", ""]
-            for q, a, b in disagreements[:20]:
-                lines.append(f"- `{q['id']}` `{q['query']}`: scoop {a}, Xapian {b}")
+        if comparison and (comparison["mismatches"] or comparison["refused"]):
+            by_id = {q["id"]: q for q in queries}
+            lines += [f"Of {comparison['queries']} queries, scoop and Xapian count different hits for "
+                      f"{comparison['mismatches']}, and {comparison['refused']} were refused by one of them:", ""]
+            for qid, a, b in comparison["list"][:20]:
+                shown = ["refused" if n is None else n for n in (a, b)]
+                lines.append(f"- `{qid}` `{by_id[qid]['query']}`: scoop {shown[0]}, Xapian {shown[1]}")
             lines.append("")
-        elif "xapian" in search:
-            lines += ["scoop and Xapian count the same hits for every query.", ""]
+        elif comparison:
+            lines += [f"scoop and Xapian count the same hits for every one of the {comparison['queries']} queries.", ""]
         if "fts5" in search and "scoop" in search:
             fts_diff = [q for q, a, b in zip(queries, search["scoop"]["hits"], search["fts5"]["hits"]) if a != b]
             if fts_diff:

@@ -9,9 +9,9 @@
 // independent implementation.
 //
 // Both engines get the same analysed terms: scoop's Analyzer runs once on
-// each article and its tokens go to the IndexWriter and, laid out as
-// benchmarks/tools/xapian_engine.cpp lays them out, to an in-memory Xapian
-// database:
+// each article and its tokens go to the IndexWriter and, laid out as the
+// benchmark's Xapian engine lays them out (benchmarks/tools/engines/
+// xapian_layout.h), to an in-memory Xapian database:
 //   word        every text-field word with its position (the title's words
 //               from 0, the body's after the title plus kFieldGap)
 //   Z + stem    every text-field word's stem (title words with the title

@@ -1,6 +1,6 @@
-// make_queries: the query sets of the benchmarks (issue 5).
-//
-// Mode 1, synthetic queries from a corpus's own statistics, in the classes
+// make_queries: the synthetic query sets of the benchmarks (issue 5), made
+// from a corpus's own statistics, in the classes of Lucene's nightly
+// benchmarks:
 // of Lucene's nightly benchmarks:
 //
 //   make_queries --corpus PATH... [--per-class 100] [--seed 7] --out queries.jsonl
@@ -43,43 +43,9 @@
 // more). No query repeats within a class; a class that cannot be filled
 // from its candidates is filled with repeats and a warning.
 //
-// Output, one JSON object a line:
-//   {"id": "AndHighMed-007", "class": "AndHighMed", "op": "and",
-//    "words": ["iran", "missile"], "query": "iran AND missile"}
-// op is term, and, or, phrase or prefix; words are folded surface words
-// (each analyses to itself; a prefix is given without its "*"); query is
-// the same in searcher syntax: `iran`, `iran AND missile`, `iran missile`,
-// `"iran missile sale"`, `cosm*`.
-//
-// Mode 2, a classic IR test collection with its human queries and
-// judgments:
-//
-//   make_queries --collection cacm|cranfield|time --data DIR
-//                --out-corpus docs.jsonl --out queries.jsonl --out-qrels qrels.txt
-//
-// DIR is the shared data folder (DIR/cacm/smart, DIR/cranfield, DIR/time).
-// Documents become articles {"title", "body", ["date",] "source", "url"}
-// with url "<collection>:<the collection's own doc id>" (integer, no
-// leading zeros). Queries become
-//   {"id": "cacm-12", "class": "Human", "op": "or", "words": [...], "query": "..."}
-// with the analysed words of the query text in order (repeats kept, as
-// BM25 over a bag of query words sees them). Judgments are TREC qrels
-// "QID 0 DOCNO REL" where QID is the query's "id" and DOCNO the article's
-// "url", so a run built from searcher output needs no id mapping.
-//   cacm:      smart/cacm.all; title .T; body .W (abstract), .K (keywords)
-//              and .A (authors), one paragraph each; date from .B ("CACM
-//              December, 1958" -> 1958-12-01). The .N, .X and .C fields are
-//              bookkeeping and left out. Queries: .W plus .A (the text
-//              Anserini's topics use). qrels.text, relevance 1.
-//   cranfield: title .T, body .W (records 576 and 578 have two .W parts,
-//              joined). Queries are numbered 1..225 by position in cran.qry,
-//              as cranqrel numbers them (the .I numbers skip). cranqrel
-//              codes are inverted grades: 1->4, 2->3, 3->2, 4->1, -1->0, so
-//              trec_eval's default (rel > 0) counts codes 1-4 relevant.
-//   time:      body = the text lines of each *TEXT record (no titles),
-//              date from its mm/dd/yy; queries *FIND; judgments TIME.REL
-//              (not TIME.REL.ALL), relevance 1. TIME.REL numbers documents
-//              by position, not by *TEXT id; see load_time.
+// Output: a query set, one query line each (common/query_line.h), with
+// ids such as "AndHighMed-007". A classic collection's human queries
+// come from convert_collection instead.
 
 #include <fmt/format.h>
 #include <unicode/uchar.h>
@@ -88,21 +54,17 @@
 #include <CLI/CLI.hpp>
 #include <algorithm>
 #include <array>
-#include <cctype>
 #include <chrono>
 #include <cstdint>
-#include <filesystem>
-#include <fstream>
 #include <limits>
-#include <map>
 #include <memory>
 #include <nlohmann/json.hpp>
 #include <optional>
 #include <set>
-#include <sstream>
 #include <string>
 #include <string_view>
 #include <thread>
+#include <tuple>
 #include <unordered_map>
 #include <unordered_set>
 #include <vector>
@@ -110,6 +72,10 @@
 #include "analysis/analyzer.h"
 #include "analysis/extractor.h"
 #include "common/input_files.h"
+#include "common/line_chunks.h"
+#include "common/output_file.h"
+#include "common/query_line.h"
+#include "common/query_words.h"
 #include "common/random.h"
 #include "util/error.h"
 #include "util/file.h"
@@ -119,6 +85,9 @@ namespace {
 
 using Clock = std::chrono::steady_clock;
 
+using bench::OutputFile;
+using bench::query_line_json;
+using bench::QueryWordCheck;
 using bench::Random;
 
 // Code points of UTF-8 text, and whether the first `n` are all letters.
@@ -152,89 +121,8 @@ std::optional<std::string> letter_prefix(std::string_view s, std::size_t n) {
     return std::string(s.substr(0, static_cast<std::size_t>(i)));
 }
 
-// Whether a folded word can be written into a query as it is: ICU keeps
-// some punctuation inside words ("a:b", since ':' joins letters in UAX #29),
-// and the query language gives ':', '*', quotes, brackets, '+' and '-'
-// meanings. Digits' separators ("1.5", "633,329") and apostrophes are safe.
-bool query_safe(std::string_view word) {
-    return std::all_of(word.begin(), word.end(), [](char c) {
-        const auto u = static_cast<unsigned char>(c);
-        return u >= 0x80 || std::isalnum(u) || c == '.' || c == ',' || c == '\'' || c == '_';
-    });
-}
-
-// Whether the searcher, analysing `word`, gets exactly that word back, so
-// a query written with it searches what the statistics counted.
-class SelfCheck {
-  public:
-    explicit SelfCheck(Analyzer& analyzer) : analyzer_(analyzer) {}
-
-    bool operator()(const std::string& word, const std::string* stem = nullptr) {
-        auto it = cache_.find(word);
-        if (it == cache_.end()) {
-            std::vector<Token> tokens;
-            if (query_safe(word)) tokens = analyzer_.analyze(word);
-            std::optional<std::string> s;
-            if (tokens.size() == 1 && tokens[0].word == word) s = tokens[0].stem;
-            it = cache_.emplace(word, std::move(s)).first;
-        }
-        return it->second && (!stem || *it->second == *stem);
-    }
-
-  private:
-    Analyzer& analyzer_;
-    std::unordered_map<std::string, std::optional<std::string>> cache_;
-};
-
-std::string join(const std::vector<std::string>& words, std::string_view separator) {
-    std::string out;
-    for (const auto& w : words) {
-        if (!out.empty()) out += separator;
-        out += w;
-    }
-    return out;
-}
-
-class OutputFile {
-  public:
-    explicit OutputFile(const std::string& path) : path_(path), out_(path, std::ios::binary) {
-        if (!out_) throw Error(path + ": cannot open for writing");
-    }
-    void line(const std::string& text) { out_ << text << '\n'; }
-    void close() {
-        out_.flush();
-        if (!out_) throw Error(path_ + ": write failed (disk full?)");
-    }
-
-  private:
-    std::string path_;
-    std::ofstream out_;
-};
-
-nlohmann::ordered_json query_json(const std::string& id, const std::string& query_class,
-                                  std::string_view op, const std::vector<std::string>& words) {
-    std::string query;
-    if (op == "and")
-        query = join(words, " AND ");
-    else if (op == "phrase")
-        query = "\"" + join(words, " ") + "\"";
-    else if (op == "prefix")
-        query = words.at(0) + "*";
-    else
-        query = join(words, " ");
-    nlohmann::ordered_json j;
-    j["id"] = id;
-    j["class"] = query_class;
-    j["op"] = op;
-    j["words"] = words;
-    j["query"] = query;
-    return j;
-}
-
 // ---------------------------------------------------------------------------
-// Mode 1: corpus statistics
-
-constexpr std::size_t kChunkBytes = std::size_t{8} << 20;
+// Corpus statistics
 
 // What one analysis thread has counted; merged by string at the end, so
 // the result does not depend on how documents were spread over threads.
@@ -325,24 +213,13 @@ CorpusStats gather(const std::vector<std::string>& files, std::uint64_t max_docs
         MappedFile file(path);
         const std::string_view all(reinterpret_cast<const char*>(file.bytes().data()), file.size());
         stats.bytes += all.size();
-        std::size_t start = 0;
-        std::uint32_t line_offset = 0;
-        while (start < all.size() && doc_number < max_docs) {
-            std::size_t end = all.size();
-            if (all.size() - start > kChunkBytes) {
-                const std::size_t nl = all.find('\n', start + kChunkBytes);
-                end = nl == std::string_view::npos ? all.size() : nl + 1;
-            }
-            Extraction extraction =
-                extract_articles(all.substr(start, end - start), path, InputFormat::kJsonLines);
+        bench::for_each_line_chunk(all, [&](std::string_view chunk, std::uint32_t line_offset) {
+            if (doc_number >= max_docs) return false;
+            Extraction extraction = extract_articles(chunk, path, InputFormat::kJsonLines);
             for (const auto& p : extraction.problems) {
                 fmt::print(stderr, "make_queries: {}:{}: {}\n", path,
                            p.line ? p.line + line_offset : 0, p.message);
             }
-            line_offset += static_cast<std::uint32_t>(
-                std::count(all.begin() + static_cast<std::ptrdiff_t>(start),
-                           all.begin() + static_cast<std::ptrdiff_t>(end), '\n'));
-            start = end;
 
             auto& articles = extraction.articles;
             if (articles.size() > max_docs - doc_number)
@@ -386,7 +263,8 @@ CorpusStats gather(const std::vector<std::string>& files, std::uint64_t max_docs
             work(0);
             for (auto& h : helpers) h.join();
             doc_number += articles.size();
-        }
+            return true;
+        });
     }
     stats.documents = doc_number;
     if (stats.documents == 0) throw Error("the corpus has no articles");
@@ -434,7 +312,7 @@ CorpusStats gather(const std::vector<std::string>& files, std::uint64_t max_docs
         if (std::get<1>(a) != std::get<1>(b)) return std::get<1>(a) > std::get<1>(b);
         return *std::get<2>(a) < *std::get<2>(b);
     });
-    SelfCheck analyses_back(*analyzers[0]);
+    QueryWordCheck analyses_back(*analyzers[0]);
     for (std::size_t i = 0; i < by_stem.size();) {
         const std::uint32_t s = std::get<0>(by_stem[i]);
         std::size_t j = i;
@@ -457,7 +335,7 @@ CorpusStats gather(const std::vector<std::string>& files, std::uint64_t max_docs
 }
 
 // ---------------------------------------------------------------------------
-// Mode 1: bands and queries
+// Bands and queries
 
 struct Band {
     std::string name;
@@ -539,7 +417,7 @@ class QueryWriter {
         const std::size_t width = std::max<std::size_t>(3, std::to_string(per_class_).size());
         for (std::size_t i = 0; i < per_class_; ++i) {
             const std::string id = fmt::format("{}-{:0{}}", name, i + 1, width);
-            out_.line(query_json(id, name, op, queries[i % queries.size()]).dump());
+            out_.line(query_line_json(id, name, op, queries[i % queries.size()]).dump());
         }
         written_ += per_class_;
     }
@@ -632,7 +510,8 @@ constexpr std::array<std::string_view, 33> kLuceneStopWords = {
 
 std::vector<std::vector<std::string>> phrase_queries(const CorpusStats& stats, const Bands& bands,
                                                      std::size_t length, std::size_t count,
-                                                     Random& random, SelfCheck& analyses_back) {
+                                                     Random& random,
+                                                     QueryWordCheck& analyses_back) {
     const std::uint64_t function_df = stats.documents / 5;
     auto df = [&](const Token& t) -> std::uint64_t {
         const auto it = stats.stem_index.find(t.stem);
@@ -673,7 +552,7 @@ constexpr std::size_t kMaxCompletions = 50;
 
 std::vector<std::vector<std::string>> prefix_queries(const CorpusStats& stats, const Bands& bands,
                                                      std::size_t count, Random& random,
-                                                     SelfCheck& analyses_back) {
+                                                     QueryWordCheck& analyses_back) {
     std::vector<std::uint32_t> sources = bands.high.stems;
     sources.insert(sources.end(), bands.medium.stems.begin(), bands.medium.stems.end());
     std::vector<std::vector<std::string>> out;
@@ -708,9 +587,9 @@ std::string describe(const Band& band, std::uint64_t n) {
                        band.stems.size());
 }
 
-void run_corpus_mode(const std::vector<std::string>& corpus, std::size_t per_class,
-                     std::uint64_t seed, std::uint64_t max_docs, unsigned threads,
-                     const std::string& out_path) {
+void make_query_set(const std::vector<std::string>& corpus, std::size_t per_class,
+                    std::uint64_t seed, std::uint64_t max_docs, unsigned threads,
+                    const std::string& out_path) {
     const auto start = Clock::now();
     const std::vector<std::string> files =
         bench::expand_inputs(corpus, {".jsonl", ".ndjson", ".json"}, true);
@@ -727,7 +606,7 @@ void run_corpus_mode(const std::vector<std::string>& corpus, std::size_t per_cla
                describe(bands.medium, stats.documents), describe(bands.low, stats.documents));
 
     Analyzer analyzer("english");
-    SelfCheck analyses_back(analyzer);
+    QueryWordCheck analyses_back(analyzer);
     Random random(seed);
     QueryWriter writer(out, per_class);
     writer.write("TermHigh", "term", term_queries(stats, bands.high, per_class, random));
@@ -758,399 +637,17 @@ void run_corpus_mode(const std::vector<std::string>& corpus, std::size_t per_cla
                std::chrono::duration<double>(Clock::now() - start).count(), out_path);
 }
 
-// ---------------------------------------------------------------------------
-// Mode 2: classic collections
-
-struct Document {
-    std::uint64_t id = 0;
-    std::string title;
-    std::string body;
-    std::optional<std::string> date;  // ISO 8601
-};
-
-struct HumanQuery {
-    std::uint64_t number = 0;  // the number the judgments use
-    std::string text;
-};
-
-struct Judgment {
-    std::uint64_t query = 0;
-    std::uint64_t doc = 0;
-    int relevance = 1;
-};
-
-struct Collection {
-    std::string name;    // url and id prefix
-    std::string source;  // the articles' source field
-    std::vector<Document> documents;
-    std::vector<HumanQuery> queries;
-    std::vector<Judgment> judgments;
-};
-
-std::vector<std::string> read_lines(const std::string& path) {
-    const std::string text = read_file(path);
-    std::vector<std::string> lines;
-    std::size_t pos = 0;
-    while (pos < text.size()) {
-        std::size_t eol = text.find('\n', pos);
-        if (eol == std::string::npos) eol = text.size();
-        std::string line = text.substr(pos, eol - pos);
-        if (!line.empty() && line.back() == '\r') line.pop_back();
-        lines.push_back(std::move(line));
-        pos = eol + 1;
-    }
-    return lines;
-}
-
-std::string_view trim(std::string_view s) {
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.front()))) s.remove_prefix(1);
-    while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.remove_suffix(1);
-    return s;
-}
-
-std::string collapse(std::string_view s) {
-    std::string out;
-    for (char c : trim(s)) {
-        if (std::isspace(static_cast<unsigned char>(c))) {
-            if (!out.empty() && out.back() != ' ') out += ' ';
-        } else {
-            out += c;
-        }
-    }
-    return out;
-}
-
-std::uint64_t parse_id(std::string_view s, const std::string& where) {
-    s = trim(s);
-    std::uint64_t v = 0;
-    if (s.empty() || s.size() > 18)
-        throw Error(where + ": expected a number, found \"" + std::string(s) + "\"");
-    for (char c : s) {
-        if (c < '0' || c > '9')
-            throw Error(where + ": expected a number, found \"" + std::string(s) + "\"");
-        v = v * 10 + static_cast<std::uint64_t>(c - '0');
-    }
-    return v;
-}
-
-std::vector<std::string> split_ws(std::string_view s) {
-    std::vector<std::string> out;
-    std::istringstream in{std::string(s)};
-    for (std::string w; in >> w;) out.push_back(w);
-    return out;
-}
-
-// SMART-format records: ".I n" starts one, ".X" alone on a line starts
-// field X. Fields that occur twice in a record are joined.
-struct SmartRecord {
-    std::string id;
-    std::map<char, std::vector<std::string>> fields;  // field -> its lines
-};
-
-std::vector<SmartRecord> read_smart(const std::string& path) {
-    std::vector<SmartRecord> records;
-    char field = 0;
-    std::size_t line_number = 0;
-    for (const std::string& line : read_lines(path)) {
-        ++line_number;
-        if (line.starts_with(".I ") || line == ".I") {
-            records.emplace_back();
-            records.back().id = std::string(trim(std::string_view(line).substr(2)));
-            field = 0;
-        } else if (line.size() == 2 && line[0] == '.' && line[1] >= 'A' && line[1] <= 'Z') {
-            if (records.empty())
-                throw Error(fmt::format("{}:{}: field before any .I", path, line_number));
-            field = line[1];
-            records.back().fields[field];
-        } else if (!records.empty() && field != 0) {
-            records.back().fields[field].push_back(line);
-        }
-    }
-    return records;
-}
-
-std::string field_text(const SmartRecord& r, char field, std::string_view separator = "\n") {
-    const auto it = r.fields.find(field);
-    if (it == r.fields.end()) return {};
-    std::string out;
-    for (const auto& line : it->second) {
-        const std::string_view t = trim(line);
-        if (t.empty()) continue;
-        if (!out.empty()) out += separator;
-        out += t;
-    }
-    return out;
-}
-
-std::string iso_day(int year, int month, int day) {
-    return fmt::format("{:04}-{:02}-{:02}T00:00:00Z", year, month, day);
-}
-
-// "CACM December, 1958" -> 1958-12-01.
-std::optional<std::string> cacm_date(std::string_view b) {
-    static constexpr std::array<std::string_view, 12> kMonths = {
-        "January", "February", "March",     "April",   "May",      "June",
-        "July",    "August",   "September", "October", "November", "December"};
-    for (std::size_t m = 0; m < kMonths.size(); ++m) {
-        const std::size_t at = b.find(kMonths[m]);
-        if (at == std::string_view::npos) continue;
-        std::size_t i = at + kMonths[m].size();
-        while (i < b.size() && (b[i] == ',' || b[i] == ' ')) ++i;
-        if (i + 4 <= b.size() && std::all_of(b.begin() + static_cast<std::ptrdiff_t>(i),
-                                             b.begin() + static_cast<std::ptrdiff_t>(i + 4),
-                                             [](char c) { return c >= '0' && c <= '9'; })) {
-            return iso_day(std::stoi(std::string(b.substr(i, 4))), static_cast<int>(m + 1), 1);
-        }
-    }
-    return std::nullopt;
-}
-
-std::string paragraphs(std::initializer_list<std::string> parts) {
-    std::string out;
-    for (const auto& p : parts) {
-        if (p.empty()) continue;
-        if (!out.empty()) out += "\n\n";
-        out += p;
-    }
-    return out;
-}
-
-Collection load_cacm(const std::filesystem::path& data) {
-    Collection c{"cacm", "CACM", {}, {}, {}};
-    const std::string dir = (data / "cacm" / "smart").string();
-    for (const SmartRecord& r : read_smart(dir + "/cacm.all")) {
-        Document d;
-        d.id = parse_id(r.id, dir + "/cacm.all .I");
-        d.title = collapse(field_text(r, 'T', " "));
-        d.body = paragraphs({field_text(r, 'W'), field_text(r, 'K'), field_text(r, 'A')});
-        d.date = cacm_date(field_text(r, 'B', " "));
-        c.documents.push_back(std::move(d));
-    }
-    for (const SmartRecord& r : read_smart(dir + "/query.text")) {
-        c.queries.push_back({parse_id(r.id, dir + "/query.text .I"),
-                             paragraphs({field_text(r, 'W'), field_text(r, 'A')})});
-    }
-    for (const std::string& line : read_lines(dir + "/qrels.text")) {
-        const auto f = split_ws(line);
-        if (f.empty()) continue;
-        if (f.size() < 2) throw Error(dir + "/qrels.text: short line \"" + line + "\"");
-        c.judgments.push_back(
-            {parse_id(f[0], dir + "/qrels.text"), parse_id(f[1], dir + "/qrels.text"), 1});
-    }
-    return c;
-}
-
-Collection load_cranfield(const std::filesystem::path& data) {
-    Collection c{"cranfield", "Cranfield", {}, {}, {}};
-    const std::string dir = (data / "cranfield").string();
-    for (const SmartRecord& r : read_smart(dir + "/cran.all.1400")) {
-        Document d;
-        d.id = parse_id(r.id, dir + "/cran.all.1400 .I");
-        d.title = collapse(field_text(r, 'T', " "));
-        d.body = field_text(r, 'W');
-        c.documents.push_back(std::move(d));
-    }
-    // cranqrel numbers queries by position, not by their .I numbers.
-    std::uint64_t position = 0;
-    for (const SmartRecord& r : read_smart(dir + "/cran.qry"))
-        c.queries.push_back({++position, field_text(r, 'W')});
-    for (const std::string& line : read_lines(dir + "/cranqrel")) {
-        const auto f = split_ws(line);
-        if (f.empty()) continue;
-        if (f.size() < 3) throw Error(dir + "/cranqrel: short line \"" + line + "\"");
-        const int code = std::stoi(f[2]);
-        const int relevance = code >= 1 && code <= 4 ? 5 - code : 0;
-        c.judgments.push_back(
-            {parse_id(f[0], dir + "/cranqrel"), parse_id(f[1], dir + "/cranqrel"), relevance});
-    }
-    return c;
-}
-
-Collection load_time(const std::filesystem::path& data) {
-    Collection c{"time", "TIME", {}, {}, {}};
-    const std::string dir = (data / "time").string();
-    Document* doc = nullptr;
-    for (const std::string& line : read_lines(dir + "/TIME.ALL")) {
-        if (line.starts_with("*STOP")) break;
-        if (line.starts_with("*TEXT")) {
-            // "*TEXT 017 01/04/63 PAGE 020"
-            const auto f = split_ws(line);
-            if (f.size() < 2) throw Error(dir + "/TIME.ALL: bad record line \"" + line + "\"");
-            c.documents.emplace_back();
-            doc = &c.documents.back();
-            doc->id = parse_id(f[1], dir + "/TIME.ALL");
-            if (f.size() >= 3 && f[2].size() == 8 && f[2][2] == '/' && f[2][5] == '/') {
-                const int month = std::stoi(f[2].substr(0, 2));
-                const int day = std::stoi(f[2].substr(3, 2));
-                const int year = 1900 + std::stoi(f[2].substr(6, 2));
-                if (month >= 1 && month <= 12 && day >= 1 && day <= 31)
-                    doc->date = iso_day(year, month, day);
-            }
-            continue;
-        }
-        if (!doc || trim(line).empty()) continue;
-        if (!doc->body.empty()) doc->body += '\n';
-        doc->body += trim(line);
-    }
-    HumanQuery* query = nullptr;
-    for (const std::string& line : read_lines(dir + "/TIME.QUE")) {
-        if (line.starts_with("*STOP")) break;
-        if (line.starts_with("*FIND")) {
-            c.queries.push_back(
-                {parse_id(std::string_view(line).substr(5), dir + "/TIME.QUE"), {}});
-            query = &c.queries.back();
-            continue;
-        }
-        if (!query || trim(line).empty()) continue;
-        if (!query->text.empty()) query->text += ' ';
-        query->text += trim(line);
-    }
-    // TIME.REL numbers documents by their position in the original
-    // 425-document collection, not by their *TEXT ids: judged documents
-    // share the query's words at those positions (about half of the
-    // query's longer words) and not at the *TEXT ids (no more than random
-    // documents). This TIME.ALL lacks two of the 425, between *TEXT 498
-    // (position 370) and *TEXT 501 (page 041 and ids 499-500 are missing);
-    // judgments from position 380 on fit only when shifted down by two, and
-    // none falls in between. So number n is the document at position n up
-    // to 370, at n - 2 from 373, and 371-372 are the missing two.
-    std::uint64_t gap_after = 0;
-    std::uint64_t gap = 0;
-    if (c.documents.size() == 423 && c.documents[369].id == 498 && c.documents[370].id == 501) {
-        gap_after = 370;
-        gap = 2;
-    } else if (c.documents.size() != 425) {
-        throw Error(
-            fmt::format("{}/TIME.ALL: {} documents; expected the 423-document copy "
-                        "(two missing after *TEXT 498) or all 425, which TIME.REL's "
-                        "positional numbering needs",
-                        dir, c.documents.size()));
-    }
-    for (const std::string& line : read_lines(dir + "/TIME.REL")) {
-        const auto f = split_ws(line);
-        if (f.empty()) continue;
-        const std::uint64_t q = parse_id(f[0], dir + "/TIME.REL");
-        for (std::size_t i = 1; i < f.size(); ++i) {
-            std::uint64_t position = parse_id(f[i], dir + "/TIME.REL");
-            if (gap && position > gap_after) {
-                if (position <= gap_after + gap) {
-                    fmt::print(stderr,
-                               "make_queries: TIME.REL: query {} judges document {}, "
-                               "which this TIME.ALL lacks; left out\n",
-                               q, position);
-                    continue;
-                }
-                position -= gap;
-            }
-            if (position == 0 || position > c.documents.size())
-                throw Error(fmt::format("{}/TIME.REL: query {}: no document at position {}", dir, q,
-                                        position));
-            c.judgments.push_back({q, c.documents[position - 1].id, 1});
-        }
-    }
-    return c;
-}
-
-void run_collection_mode(const std::string& name, const std::string& data,
-                         const std::string& corpus_path, const std::string& queries_path,
-                         const std::string& qrels_path) {
-    const auto start = Clock::now();
-    if (!std::filesystem::is_directory(data)) throw Error(data + ": no such folder (--data)");
-    const Collection c = name == "cacm"        ? load_cacm(data)
-                         : name == "cranfield" ? load_cranfield(data)
-                                               : load_time(data);
-    if (c.documents.empty() || c.queries.empty())
-        throw Error(name + ": no documents or no queries found");
-
-    std::set<std::uint64_t> doc_ids;
-    std::size_t empty = 0;
-    OutputFile corpus(corpus_path);
-    for (const Document& d : c.documents) {
-        if (!doc_ids.insert(d.id).second)
-            throw Error(fmt::format("{}: document {} appears twice", name, d.id));
-        // The text is ASCII in all three collections; a stray byte would
-        // make dump() throw, which is the right failure.
-        nlohmann::ordered_json j;
-        j["title"] = d.title;
-        j["body"] = d.body;
-        if (d.date) j["date"] = *d.date;
-        j["source"] = c.source;
-        j["url"] = fmt::format("{}:{}", c.name, d.id);
-        if (d.title.empty() && d.body.empty()) ++empty;
-        corpus.line(j.dump());
-    }
-    corpus.close();
-
-    Analyzer analyzer("english");
-    SelfCheck analyses_back(analyzer);
-    std::set<std::uint64_t> query_ids;
-    std::size_t dropped = 0;
-    std::size_t total_words = 0;
-    OutputFile queries(queries_path);
-    for (const HumanQuery& q : c.queries) {
-        if (!query_ids.insert(q.number).second)
-            throw Error(fmt::format("{}: query {} appears twice", name, q.number));
-        std::vector<std::string> words;
-        for (const Token& t : analyzer.analyze(q.text)) {
-            if (analyses_back(t.word))
-                words.push_back(t.word);
-            else
-                ++dropped;
-        }
-        if (words.empty()) throw Error(fmt::format("{}: query {} has no words", name, q.number));
-        total_words += words.size();
-        queries.line(
-            query_json(fmt::format("{}-{}", c.name, q.number), "Human", "or", words).dump());
-    }
-    queries.close();
-
-    std::size_t unknown = 0;
-    std::set<std::uint64_t> judged;
-    OutputFile qrels(qrels_path);
-    for (const Judgment& j : c.judgments) {
-        if (!query_ids.count(j.query) || !doc_ids.count(j.doc)) {
-            ++unknown;
-            continue;
-        }
-        if (j.relevance > 0) judged.insert(j.query);
-        qrels.line(fmt::format("{}-{} 0 {}:{} {}", c.name, j.query, c.name, j.doc, j.relevance));
-    }
-    qrels.close();
-    if (unknown) {
-        fmt::print(stderr,
-                   "make_queries: warning: {} judgments name a query or document that is "
-                   "not in the collection; left out\n",
-                   unknown);
-    }
-    if (dropped) {
-        fmt::print(stderr,
-                   "make_queries: note: {} query tokens left out (they do not analyse back "
-                   "to themselves)\n",
-                   dropped);
-    }
-    fmt::print(stderr,
-               "make_queries: {}: {} documents{} -> {}; {} queries ({:.1f} words on average, {} "
-               "with relevant documents) -> {}; {} judgments -> {}; {:.2f} s\n",
-               name, c.documents.size(),
-               empty ? fmt::format(" ({} empty: the indexer skips them)", empty) : std::string(),
-               corpus_path, c.queries.size(), static_cast<double>(total_words) / c.queries.size(),
-               judged.size(), queries_path, c.judgments.size() - unknown, qrels_path,
-               std::chrono::duration<double>(Clock::now() - start).count());
-}
-
 int run(int argc, char** argv) {
     CLI::App app{
-        "Generate benchmark query sets: Lucene-style classes from a corpus's statistics "
-        "(--corpus), or a classic IR collection's documents, human queries and judgments "
-        "(--collection)."};
+        "Generate benchmark query sets in Lucene-style classes from a corpus's own statistics. "
+        "(A classic IR collection's human queries: convert_collection.)"};
     std::vector<std::string> corpus;
     std::string out_path;
     std::size_t per_class = 100;
     std::uint64_t seed = 7;
     std::uint64_t max_docs = 0;
     unsigned threads = std::max(1u, std::thread::hardware_concurrency());
-    std::string collection, data, out_corpus, out_qrels;
-    app.add_option("--corpus", corpus, "Corpus JSON Lines files or folders (mode 1)");
+    app.add_option("--corpus", corpus, "Corpus JSON Lines files or folders")->required();
     app.add_option("--out,-o", out_path, "Output query file (JSON Lines)")->required();
     app.add_option("--per-class", per_class, "Queries per class")
         ->capture_default_str()
@@ -1161,29 +658,12 @@ int run(int argc, char** argv) {
     app.add_option("--threads,-j", threads, "Analysis threads (the output does not depend on it)")
         ->capture_default_str()
         ->check(CLI::Range(1u, 256u));
-    app.add_option("--collection", collection, "Classic collection to convert (mode 2)")
-        ->check(CLI::IsMember({"cacm", "cranfield", "time"}));
-    app.add_option("--data", data, "Folder holding cacm/, cranfield/ and time/ (mode 2)");
-    app.add_option("--out-corpus", out_corpus, "Output documents, JSON Lines (mode 2)");
-    app.add_option("--out-qrels", out_qrels, "Output judgments, TREC qrels (mode 2)");
     CLI11_PARSE(app, argc, argv);
 
     try {
-        if (!corpus.empty() == !collection.empty())
-            throw Error(
-                "give either --corpus (generated query classes) or --collection (a "
-                "classic collection), not both or neither");
-        if (!collection.empty()) {
-            if (data.empty() || out_corpus.empty() || out_qrels.empty())
-                throw Error("--collection needs --data, --out-corpus and --out-qrels");
-            run_collection_mode(collection, data, out_corpus, out_path, out_qrels);
-        } else {
-            if (!data.empty() || !out_corpus.empty() || !out_qrels.empty())
-                throw Error("--data, --out-corpus and --out-qrels belong to --collection");
-            run_corpus_mode(corpus, per_class, seed,
-                            max_docs ? max_docs : std::numeric_limits<std::uint64_t>::max(),
-                            threads, out_path);
-        }
+        make_query_set(corpus, per_class, seed,
+                       max_docs ? max_docs : std::numeric_limits<std::uint64_t>::max(), threads,
+                       out_path);
     } catch (const std::exception& e) {
         fmt::print(stderr, "make_queries: {}\n", e.what());
         return 1;
