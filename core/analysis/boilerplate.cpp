@@ -160,6 +160,15 @@ bool is_ascii_space(char c) {
 std::size_t invisible_space_length(std::string_view s, std::size_t i) {
     for (std::string_view sp : {"\xC2\xA0", "\xE2\x80\x8B", "\xEF\xBB\xBF"})
         if (s.substr(i, sp.size()) == sp) return sp.size();
+    // U+2000..U+200A (en, em, thin, hair spaces...), U+202F, U+205F, U+3000:
+    // typesetters' spaces, which text renderers indent headlines with.
+    if (i + 3 <= s.size()) {
+        const auto b0 = static_cast<unsigned char>(s[i]), b1 = static_cast<unsigned char>(s[i + 1]),
+                   b2 = static_cast<unsigned char>(s[i + 2]);
+        if (b0 == 0xE2 && b1 == 0x80 && ((b2 >= 0x80 && b2 <= 0x8A) || b2 == 0xAF)) return 3;
+        if (b0 == 0xE2 && b1 == 0x81 && b2 == 0x9F) return 3;
+        if (b0 == 0xE3 && b1 == 0x80 && b2 == 0x80) return 3;
+    }
     return 0;
 }
 
@@ -238,7 +247,7 @@ std::string_view trim_line(std::string_view line) {
             line.remove_suffix(1);
         } else if (line.ends_with("\xC2\xA0")) {
             line.remove_suffix(2);
-        } else if (line.ends_with("\xE2\x80\x8B") || line.ends_with("\xEF\xBB\xBF")) {
+        } else if (line.size() >= 3 && invisible_space_length(line, line.size() - 3) == 3) {
             line.remove_suffix(3);
         } else {
             break;

@@ -510,9 +510,10 @@ Article extract_text_article(std::string_view utf8) {
     narrow_to_prose(lines, layout);
     Article article;
     if (layout.title != kNone) {
-        article.title = !layout.title_text.empty()  ? layout.title_text
-                        : layout.title_is_shortened ? shorten(lines[layout.title].text)
-                                                    : std::string(lines[layout.title].text);
+        article.title = !layout.title_text.empty() ? layout.title_text
+                        : layout.title_is_shortened
+                            ? shorten(trim_line(lines[layout.title].text))
+                            : std::string(trim_line(lines[layout.title].text));
     }
 
     // The body's content lines, less banners at either end and a credit.

@@ -93,6 +93,15 @@ TEST(TextExtractor, CorpusThroughEntryPoint) {
     EXPECT_EQ(extraction.articles[0].title, "US to Russia: Stop Iran missile sale talks");
 }
 
+TEST(TextExtractor, AHeadlineIndentedWithTypographicSpacesIsTrimmed) {
+    // w3m indents centred headings with en spaces (U+2002) and ideographic ones.
+    const Article a = extract_text_article(
+        "\xE2\x80\x82\xE2\x80\x82Testing Client-Side Applications\xE3\x80\x80\n\n"
+        "Russia defended new arms agreements with Iran against a stinging rebuke from the "
+        "United States on Tuesday, saying the deals were legal and strictly defensive.\n");
+    EXPECT_EQ(a.title, "Testing Client-Side Applications");
+}
+
 TEST(TextExtractor, CrlfLineEndings) {
     const Article article = extract_text_article(
         "Markets Rally On Rate Hopes\r\n\r\nMarch 6, 2009\r\n\r\n"
