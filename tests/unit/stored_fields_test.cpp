@@ -9,9 +9,11 @@
 #include <gtest/gtest.h>
 
 #include <string>
+#include <vector>
 
 #include "index/envelope.h"
 #include "storage/memory_directory.h"
+#include "util/coding.h"
 #include "util/error.h"
 
 namespace scoop {
@@ -37,6 +39,48 @@ std::string write_store(int docs) {
     return read_all(dir, "store");
 }
 
+// A body of news-like text, different for every document.
+std::string news_body(std::uint32_t d) {
+    static const char* const words[] = {"missile", "talks",  "Iran",    "Moscow",  "said",
+                                        "the",     "agency", "Tuesday", "defence", "minister",
+                                        "of",      "deal",   "oil",     "prices",  "rose"};
+    std::string body = "MOSCOW, July " + std::to_string(d % 28 + 1) + " (Reuters) - ";
+    std::uint32_t x = d * 2654435761u + 1;
+    const std::uint32_t length = 40 + d % 120;
+    for (std::uint32_t i = 0; i < length; ++i) {
+        x = x * 1103515245u + 12345u;
+        body.append(words[(x >> 16) % std::size(words)]).append(" ");
+    }
+    return body + std::to_string(d) + ".";
+}
+
+// A .store payload of `bodies`, and its trailer's dictionary size.
+struct WrittenStore {
+    std::string payload;
+    std::uint32_t dictionary_bytes = 0;
+};
+
+WrittenStore write_bodies(const std::vector<std::string>& bodies) {
+    MemoryDirectory dir;
+    {
+        FileWriter out(dir, "store");
+        StoredFieldsWriter writer(out, 0);
+        for (const std::string& body : bodies) {
+            StoredDocument a;
+            a.title = "T";
+            a.body = body;
+            a.path = "/p";
+            writer.add(a);
+        }
+        writer.finish();
+        out.finish();
+    }
+    WrittenStore w{read_all(dir, "store")};
+    w.dictionary_bytes = load_fixed32(reinterpret_cast<const std::uint8_t*>(w.payload.data()) +
+                                      w.payload.size() - 4);
+    return w;
+}
+
 // A payload in a sound envelope: a file whose checksums hold, so that only
 // the reader's own checks stand between damage and use.
 struct StoreFile {
@@ -58,6 +102,73 @@ TEST(StoredFields, RoundTrip) {
     EXPECT_EQ(d.path, "/articles/2.txt");
     EXPECT_EQ(d.source, "AP");
     EXPECT_EQ(reader.body(1, cache, 7), "The mis") << "a prefix of the body";
+}
+
+TEST(StoredFields, ASegmentOfManyBodiesIsCompressedWithADictionaryAndReadsBack) {
+    std::vector<std::string> bodies;
+    for (std::uint32_t d = 0; d < 5000; ++d) bodies.push_back(news_body(d));
+    const WrittenStore w = write_bodies(bodies);
+    EXPECT_GT(w.dictionary_bytes, 1000u);
+    std::size_t raw = 0;
+    for (const auto& b : bodies) raw += b.size();
+    EXPECT_LT(w.payload.size(), raw / 2) << "the dictionary must pay for itself";
+    const StoreFile store(w.payload);
+    const StoredFieldsReader reader(store.file, 5000);
+    // Every body, in order and then at random (each block read anew).
+    StoredFieldsReader::BlockCache cache;
+    for (std::uint32_t d = 0; d < 5000; ++d) ASSERT_EQ(reader.body(d, cache), bodies[d]) << d;
+    for (std::uint32_t d = 4999, n = 0; n < 300; ++n, d = (d * 7919 + 13) % 5000) {
+        StoredFieldsReader::BlockCache fresh;
+        ASSERT_EQ(reader.body(d, fresh), bodies[d]) << d;
+        ASSERT_EQ(reader.body(d, cache, 10), bodies[d].substr(0, 10)) << d;
+    }
+}
+
+TEST(StoredFields, AFewBodiesGetNoDictionary) {
+    std::vector<std::string> bodies;
+    for (std::uint32_t d = 0; d < 50; ++d) bodies.push_back(news_body(d));
+    const WrittenStore w = write_bodies(bodies);
+    EXPECT_EQ(w.dictionary_bytes, 0u);
+    const StoreFile store(w.payload);
+    const StoredFieldsReader reader(store.file, 50);
+    StoredFieldsReader::BlockCache cache;
+    for (std::uint32_t d = 0; d < 50; ++d) ASSERT_EQ(reader.body(d, cache), bodies[d]);
+}
+
+TEST(StoredFields, AHugeFirstBodyAndEmptyBodiesReadBack) {
+    std::vector<std::string> bodies = {std::string(3 << 20, 'x') + news_body(1), ""};
+    for (std::uint32_t d = 2; d < 3000; ++d) bodies.push_back(d % 10 == 0 ? "" : news_body(d));
+    const WrittenStore w = write_bodies(bodies);
+    const StoreFile store(w.payload);
+    const StoredFieldsReader reader(store.file, 3000);
+    StoredFieldsReader::BlockCache cache;
+    EXPECT_EQ(reader.body(0, cache, 5), "xxxxx");
+    for (std::uint32_t d = 0; d < 3000; ++d) ASSERT_EQ(reader.body(d, cache), bodies[d]) << d;
+}
+
+TEST(StoredFields, ADamagedDictionaryIsReportedNotUsed) {
+    std::vector<std::string> bodies;
+    for (std::uint32_t d = 0; d < 5000; ++d) bodies.push_back(news_body(d));
+    WrittenStore w = write_bodies(bodies);
+    ASSERT_GT(w.dictionary_bytes, 1000u);
+    const auto* trailer =
+        reinterpret_cast<const std::uint8_t*>(w.payload.data()) + w.payload.size() - 12;
+    const std::uint64_t at = load_fixed64(trailer);
+    // Damage in the dictionary's content, sealed in a sound envelope: the
+    // frames' content checksums (or zstd's own checks) catch it.
+    for (const std::uint64_t offset : {w.dictionary_bytes / 2u, w.dictionary_bytes - 10u}) {
+        std::string damaged = w.payload;
+        damaged[at + offset] = static_cast<char>(damaged[at + offset] ^ 0x55);
+        const StoreFile store(damaged);
+        try {
+            const StoredFieldsReader reader(store.file, 5000);
+            StoredFieldsReader::BlockCache cache;
+            for (std::uint32_t d = 0; d < 5000; ++d)
+                if (reader.body(d, cache) != bodies[d]) FAIL() << "document " << d << " changed";
+            ADD_FAILURE() << "damage at " << offset << " went unnoticed";
+        } catch (const CorruptIndexError&) {
+        }
+    }
 }
 
 TEST(StoredFields, FrameClaimingMoreThanItCanHoldIsRefused) {
