@@ -177,7 +177,7 @@ TEST_F(HostileInput, JsonKeepsTheTextExact) {
 
 TEST_F(HostileInput, ControlCharactersInQueriesAreShownNotSent) {
     const std::string q = std::string("iran") + kClipboard + std::string("\0 (", 3);
-    const RunResult r = searcher("--batch --index " + shell_quote(index()), q + "\n");
+    const RunResult r = searcher("--batch --strict --index " + shell_quote(index()), q + "\n");
     EXPECT_EQ(r.status, 2);
     EXPECT_FALSE(has_foreign_escape(r.out + r.err)) << r.out << r.err;
     EXPECT_NE(r.out.find("never closed"), std::string::npos) << r.out;

@@ -115,7 +115,8 @@ TEST_F(SampleCorpus, BooleanOperatorsAndPrefixes) {
 TEST_F(SampleCorpus, MalformedQueriesAreClearErrors) {
     for (const std::string q : {"\"unclosed", "(a OR", "a AND", "OR a", ")", "a (b",
                                 "title:", "date:2009-13-45", "-iran", "co*mo", "()", "NOT"}) {
-        const RunResult r = searcher("--index " + shell_quote(index()) + " -- " + shell_quote(q));
+        const RunResult r =
+            searcher("--strict --index " + shell_quote(index()) + " -- " + shell_quote(q));
         EXPECT_EQ(r.status, 2) << q;
         EXPECT_NE(r.err.find("malformed query"), std::string::npos) << q << ": " << r.err;
         EXPECT_NE(r.err.find('^'), std::string::npos) << "no caret for " << q;
@@ -151,7 +152,7 @@ TEST_F(SampleCorpus, JsonHitsCarryEveryField) {
 
 TEST_F(SampleCorpus, BatchModeAnswersEveryLineAsJson) {
     const std::string input = "\"strictly defensive\"\nS-300\n\n(broken\ncosmonauts\n";
-    const RunResult r = searcher("--batch --json --index " + shell_quote(index()), input);
+    const RunResult r = searcher("--batch --json --strict --index " + shell_quote(index()), input);
     EXPECT_EQ(r.status, 2) << "a malformed line makes the batch fail overall";
     std::vector<nlohmann::json> lines;
     std::istringstream in(r.out);
