@@ -54,7 +54,8 @@ int main(int argc, char** argv) {
     std::string index_dir = env_index ? env_index : "index";
     SearchOptions options;
     std::string sort = "relevance", color = "auto";
-    bool json = false, batch = false, count_only = false, verify = false, no_snippets = false;
+    bool json = false, batch = false, count_only = false, verify = false, no_snippets = false,
+         strict = false;
     app.add_option("--index,-i", index_dir,
                    "Index directory (default: $SCOOP_INDEX, else ./index)");
     app.add_option("--limit,-n", options.limit, "Results to show")
@@ -93,6 +94,9 @@ int main(int argc, char** argv) {
                    "Most words (phrase words and prefixes included) a query may have")
         ->check(CLI::Range(std::size_t{1}, std::size_t{1} << 20))
         ->capture_default_str();
+    app.add_flag("--strict", strict,
+                 "Refuse a malformed query (a stray '+', '(' or '\"', an unknown field:) with an "
+                 "error instead of reading it as text with a note");
     app.add_flag("--verify", verify, "Verify every index file's checksum when opening");
     app.add_option("--color", color, "Colour output: auto, always or never")
         ->check(CLI::IsMember({"auto", "always", "never"}));
@@ -110,6 +114,7 @@ int main(int argc, char** argv) {
 
     options.sort = sort == "date" ? SortOrder::kDate : SortOrder::kRelevance;
     options.snippets = !no_snippets;
+    options.syntax = strict ? QuerySyntax::kStrict : QuerySyntax::kLenient;
     if (batch && !command_line.words.empty()) {
         print_error("--batch reads its queries from standard input; give no query arguments");
         return kFailed;

@@ -4,6 +4,7 @@
 
 #include <algorithm>
 #include <optional>
+#include <unordered_set>
 
 #include "analysis/date_parser.h"
 #include "analysis/normalizer.h"
@@ -45,16 +46,17 @@ struct Lexeme {
     Kind kind;
     std::string_view text;
     std::size_t offset;
+    // "~2" after a closing quote: Lucene's proximity. Kept on the phrase so
+    // that proximity search, when it comes, reads it here.
+    std::string_view proximity = {};
 };
 
 std::string_view describe(const Lexeme& l) {
     switch (l.kind) {
         case Kind::kAnd:
-            return "AND";
         case Kind::kOr:
-            return "OR";
         case Kind::kNot:
-            return "NOT";
+            return l.text;  // AND, &&, OR, ||, NOT, !
         case Kind::kRParen:
             return "')'";
         case Kind::kLParen:
@@ -68,6 +70,22 @@ std::string_view describe(const Lexeme& l) {
 
 bool is_space(char c) {
     return c == ' ' || c == '\t' || c == '\n' || c == '\r' || c == '\f' || c == '\v';
+}
+
+// Letters and digits as far as the query syntax cares: ASCII ones, and any
+// byte of a multi-byte UTF-8 character.
+bool is_word_byte(char c) {
+    return (c >= '0' && c <= '9') || (c >= 'a' && c <= 'z') || (c >= 'A' && c <= 'Z') ||
+           (static_cast<unsigned char>(c) & 0x80);
+}
+
+bool is_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+
+// The signs that may stand in front of a term: +word, -word, !word.
+bool is_sign(char c) {
+    return c == '+' || c == '-' || c == '!';
 }
 
 // Opening and closing quote characters: ASCII and typographic double quotes.
@@ -85,9 +103,44 @@ std::string lower_ascii(std::string_view s) {
     return out;
 }
 
+// The length of Lucene's "^2", "^2.5" (op '^', digits required) or "~",
+// "~2" (op '~') starting at s[i], or 0.
+std::size_t suffix_length(std::string_view s, std::size_t i, char op) {
+    if (i >= s.size() || s[i] != op) return 0;
+    std::size_t j = i + 1;
+    while (j < s.size() && is_digit(s[j])) ++j;
+    if (j < s.size() && s[j] == '.' && j + 1 < s.size() && is_digit(s[j + 1])) {
+        ++j;
+        while (j < s.size() && is_digit(s[j])) ++j;
+    }
+    if (op == '^' && j == i + 1) return 0;
+    return j - i;
+}
+
+// What the lexer and the parser do with input that is not well formed: in
+// strict mode, the error; in lenient mode, a note saying how it was read.
+class Recovery {
+  public:
+    Recovery(std::string_view query, QuerySyntax syntax, std::vector<std::string>& notes)
+        : q_(query), strict_(syntax == QuerySyntax::kStrict), notes_(notes) {}
+
+    bool strict() const { return strict_; }
+    // Throws QueryError(strict_message) in strict mode, records `note` otherwise.
+    void note_or_fail(std::size_t offset, const std::string& strict_message, std::string note) {
+        if (strict_) throw QueryError(q_, offset, strict_message);
+        notes_.push_back(std::move(note));
+    }
+    void note(std::string note) { notes_.push_back(std::move(note)); }
+
+  private:
+    std::string_view q_;
+    bool strict_;
+    std::vector<std::string>& notes_;
+};
+
 class Lexer {
   public:
-    explicit Lexer(std::string_view q) : q_(q) {}
+    Lexer(std::string_view q, Recovery& recovery) : q_(q), recovery_(recovery) {}
 
     std::vector<Lexeme> run() {
         std::vector<Lexeme> out;
@@ -100,61 +153,42 @@ class Lexer {
             if (q_[i] == '(' || q_[i] == ')') {
                 out.push_back({q_[i] == '(' ? Kind::kLParen : Kind::kRParen, q_.substr(i, 1), i});
                 ++i;
+                if (q_[i - 1] == ')') i = boost_after(i);
                 continue;
             }
             if (const std::size_t ql = quote_length(q_, i)) {
                 std::size_t j = i + ql;
                 std::size_t close = 0;
                 while (j < q_.size() && (close = quote_length(q_, j)) == 0) ++j;
-                if (j >= q_.size())
-                    throw QueryError(q_, i, "this quote is never closed; add a closing \"");
+                if (j >= q_.size()) {
+                    // As Xapian reads it: the phrase runs to the end.
+                    recovery_.note_or_fail(i, "this quote is never closed; add a closing \"",
+                                           "a quote that is never closed: the rest of the query "
+                                           "read as the phrase");
+                    out.push_back({Kind::kPhrase, q_.substr(i + ql), i});
+                    break;
+                }
                 out.push_back({Kind::kPhrase, q_.substr(i + ql, j - i - ql), i});
                 i = j + close;
+                if (const std::size_t n = suffix_length(q_, i, '~')) {
+                    out.back().proximity = q_.substr(i, n);
+                    i += n;
+                }
+                i = boost_after(i);
                 continue;
             }
-            if ((q_[i] == '+' || q_[i] == '-') && (i == 0 || starts_term(out, i))) {
-                const bool follows = i + 1 < q_.size() && !is_space(q_[i + 1]) && q_[i + 1] != ')';
-                if (!follows)
-                    throw QueryError(q_, i,
-                                     fmt::format("'{}' needs a term right after it, as in {}word",
-                                                 q_[i], q_[i]));
-                if (q_[i + 1] == '+' || q_[i + 1] == '-')
-                    throw QueryError(q_, i + 1,
-                                     fmt::format("'{}' right after '{}': a term is either required "
-                                                 "(+word) or excluded (-word); keep one of them",
-                                                 q_[i + 1], q_[i]));
-                out.push_back({q_[i] == '+' ? Kind::kPlus : Kind::kMinus, q_.substr(i, 1), i});
-                ++i;
-                continue;
+            if (is_sign(q_[i]) && (i == 0 || starts_term(i))) {
+                if (sign(out, i)) continue;
             }
             std::size_t j = i;
             while (j < q_.size() && !is_space(q_[j]) && q_[j] != '(' && q_[j] != ')' &&
                    quote_length(q_, j) == 0)
                 ++j;
-            const std::string_view chunk = q_.substr(i, j - i);
-            if (chunk == "AND")
-                out.push_back({Kind::kAnd, chunk, i});
-            else if (chunk == "OR")
-                out.push_back({Kind::kOr, chunk, i});
-            else if (chunk == "NOT")
-                out.push_back({Kind::kNot, chunk, i});
-            else if (const std::size_t colon = chunk.find(':');
-                     colon != std::string_view::npos && is_field(chunk.substr(0, colon))) {
-                out.push_back({Kind::kField, chunk.substr(0, colon), i});
-                if (colon + 1 < chunk.size())
-                    out.push_back({Kind::kWord, chunk.substr(colon + 1), i + colon + 1});
-            } else if (colon != std::string_view::npos && looks_like_field(chunk, colon)) {
-                throw QueryError(
-                    q_, i,
-                    fmt::format("'{}:' is not a field; the fields are title:, date:, after: and "
-                                "before: (to search the words, quote them: \"{}\")",
-                                chunk.substr(0, colon), chunk));
-            } else {
-                out.push_back({Kind::kWord, chunk, i});
-            }
+            chunk(out, i, j);
             i = j;
         }
         out.push_back({Kind::kEnd, {}, q_.size()});
+        if (!recovery_.strict()) balance(out);
         return out;
     }
 
@@ -175,12 +209,158 @@ class Lexer {
         }
         return chunk.substr(colon + 1, 2) != "//";
     }
-    // A + or - is an operator where a term may start: after a space or '('.
-    bool starts_term(const std::vector<Lexeme>&, std::size_t i) const {
-        return is_space(q_[i - 1]) || q_[i - 1] == '(';
+    // A sign is an operator where a term may start: after a space or '('.
+    bool starts_term(std::size_t i) const { return is_space(q_[i - 1]) || q_[i - 1] == '('; }
+
+    // The sign(s) at q_[i]. True when they were consumed (an operator, or
+    // text in lenient mode); false leaves them to be read as a word.
+    bool sign(std::vector<Lexeme>& out, std::size_t& i) {
+        const char s = q_[i];
+        const bool follows = i + 1 < q_.size() && !is_space(q_[i + 1]) && q_[i + 1] != ')';
+        if (!follows) {
+            // "alpha (+)- thalassemia", "the G - quadruplex": a dash or a
+            // plus in text. It has no letters, so reading it as text drops it.
+            recovery_.note_or_fail(
+                i, fmt::format("'{}' needs a term right after it, as in {}word", s, s),
+                fmt::format("'{}' with no term right after it read as text", s));
+            ++i;
+            return true;
+        }
+        if (is_sign(q_[i + 1])) {
+            // "+-iran", "--iran": neither required nor excluded is what was
+            // asked for, so the signs are text and the word a plain word.
+            std::size_t j = i;
+            while (j < q_.size() && is_sign(q_[j])) ++j;
+            recovery_.note_or_fail(
+                i + 1,
+                fmt::format("'{}' right after '{}': a term is either required "
+                            "(+word) or excluded (-word); keep one of them",
+                            q_[i + 1], s),
+                fmt::format("'{}' in front of a term read as text: a term is either required "
+                            "(+word) or excluded (-word, !word)",
+                            q_.substr(i, j - i)));
+            i = j;
+            return true;
+        }
+        // Lucene's "!word" is NOT word.
+        out.push_back({s == '+'   ? Kind::kPlus
+                       : s == '-' ? Kind::kMinus
+                                  : Kind::kNot,
+                       q_.substr(i, 1), i});
+        ++i;
+        return true;
+    }
+
+    // Lucene's boost "^2" right after a phrase or a ')' at q_[i]; returns
+    // the position after it.
+    std::size_t boost_after(std::size_t i) {
+        const std::size_t n = suffix_length(q_, i, '^');
+        if (n == 0) return i;
+        boost(i, q_.substr(i, n));
+        return i + n;
+    }
+    void boost(std::size_t offset, std::string_view b) {
+        recovery_.note_or_fail(
+            offset, fmt::format("boosts ('{}') are not supported yet; remove the '{}'", b, b),
+            fmt::format("'{}' ignored: boosts are not supported yet", b));
+    }
+
+    // Text from i to j, without spaces, parentheses or quotes.
+    void chunk(std::vector<Lexeme>& out, std::size_t i, std::size_t j) {
+        std::string_view chunk = q_.substr(i, j - i);
+        if (chunk == "AND" || chunk == "&&") return out.push_back({Kind::kAnd, chunk, i});
+        if (chunk == "OR" || chunk == "||") return out.push_back({Kind::kOr, chunk, i});
+        if (chunk == "NOT") return out.push_back({Kind::kNot, chunk, i});
+        strip_suffixes(chunk, i);
+        if (chunk.empty()) return;
+        question_mark(chunk, i);
+        if (const std::size_t colon = chunk.find(':');
+            colon != std::string_view::npos && is_field(chunk.substr(0, colon))) {
+            out.push_back({Kind::kField, chunk.substr(0, colon), i});
+            if (colon + 1 < chunk.size())
+                out.push_back({Kind::kWord, chunk.substr(colon + 1), i + colon + 1});
+        } else if (colon != std::string_view::npos && looks_like_field(chunk, colon)) {
+            recovery_.note_or_fail(
+                i,
+                fmt::format("'{}:' is not a field; the fields are title:, date:, after: and "
+                            "before: (to search the words, quote them: \"{}\")",
+                            chunk.substr(0, colon), chunk),
+                fmt::format("'{}:' is not a field (the fields are title:, date:, after: and "
+                            "before:): '{}' searched as words",
+                            chunk.substr(0, colon), chunk));
+            out.push_back({Kind::kWord, chunk.substr(0, colon), i});
+            out.push_back({Kind::kWord, chunk.substr(colon + 1), i + colon + 1});
+        } else {
+            out.push_back({Kind::kWord, chunk, i});
+        }
+    }
+
+    // Lucene's "term^2" (a boost) and "term~" / "term~2" (fuzzy) at the end
+    // of a word. Only after a letter: "10^6" and "~10" are text.
+    void strip_suffixes(std::string_view& chunk, std::size_t at) {
+        for (;;) {
+            const std::size_t mark = chunk.find_last_of("^~");
+            if (mark == std::string_view::npos || mark == 0 || !is_word_byte(chunk[mark - 1]) ||
+                is_digit(chunk[mark - 1]) ||
+                suffix_length(chunk, mark, chunk[mark]) != chunk.size() - mark)
+                return;
+            const std::string_view suffix = chunk.substr(mark);
+            if (suffix[0] == '^') {
+                boost(at + mark, suffix);
+            } else {
+                const std::string word(chunk.substr(0, mark));
+                recovery_.note_or_fail(
+                    at + mark,
+                    fmt::format("fuzzy search ('{}{}') is not supported; remove the '{}'", word,
+                                suffix, suffix),
+                    fmt::format("'{}' ignored: fuzzy search is not supported, '{}' searched as "
+                                "written",
+                                suffix, word));
+            }
+            chunk = chunk.substr(0, mark);
+        }
+    }
+
+    // Lucene's one-character wildcard: "te?t". A '?' ending a word is
+    // punctuation, not this.
+    void question_mark(std::string_view chunk, std::size_t at) {
+        for (std::size_t k = 1; k + 1 < chunk.size(); ++k)
+            if (chunk[k] == '?' && is_word_byte(chunk[k - 1]) && is_word_byte(chunk[k + 1])) {
+                recovery_.note_or_fail(
+                    at + k,
+                    "'?' is not a wildcard; only '*' at the end of a word is (cosmo*); remove "
+                    "the '?'",
+                    fmt::format("'?' is not a wildcard (only '*' at the end of a word is): "
+                                "'{}' read as text",
+                                chunk));
+                return;
+            }
+    }
+
+    // Lenient mode: a ')' without its '(' is dropped, and each '(' never
+    // closed is closed at the end, so the parser sees balanced parentheses.
+    void balance(std::vector<Lexeme>& lexemes) {
+        std::vector<Lexeme> out;
+        out.reserve(lexemes.size());
+        std::size_t open = 0;
+        for (const Lexeme& l : lexemes) {
+            if (l.kind == Kind::kRParen && open == 0) {
+                recovery_.note("a ')' with no '(' before it ignored");
+                continue;
+            }
+            if (l.kind == Kind::kLParen) ++open;
+            if (l.kind == Kind::kRParen) --open;
+            if (l.kind == Kind::kEnd && open > 0) {
+                recovery_.note("a '(' that is never closed: closed at the end of the query");
+                for (; open > 0; --open) out.push_back({Kind::kRParen, {}, q_.size()});
+            }
+            out.push_back(l);
+        }
+        lexemes = std::move(out);
     }
 
     std::string_view q_;
+    Recovery& recovery_;
 };
 
 // A parsed piece with the modifier in front of it.
@@ -212,14 +392,20 @@ std::optional<Timestamp> day_start(int year, int month, int day) {
 
 class Parser {
   public:
-    Parser(std::string_view query, Analyzer& analyzer, const QueryLimits& limits)
-        : q_(query), analyzer_(analyzer), limits_(limits), lexemes_(Lexer(query).run()) {}
+    Parser(std::string_view query, Analyzer& analyzer, const QueryLimits& limits,
+           QuerySyntax syntax)
+        : q_(query),
+          analyzer_(analyzer),
+          limits_(limits),
+          recovery_(query, syntax, warnings_),
+          lexemes_(Lexer(query, recovery_).run()) {}
 
     ParsedQuery run() {
         ParsedQuery result;
         std::optional<Query> q = sequence();
         if (peek().kind == Kind::kRParen) fail(peek(), "this ')' has no matching '('");
         if (peek().kind != Kind::kEnd) fail(peek(), fmt::format("unexpected {}", describe(peek())));
+        // Not syntax, so errors in both modes: there is nothing to answer.
         if (!q)
             throw QueryError(q_, 0,
                              warnings_.empty() ? std::string("the query has no words to search for")
@@ -230,7 +416,10 @@ class Parser {
             throw QueryError(
                 q_, 0, "the query only excludes; add a word to search for, as in: iran -clinton");
         result.query = std::move(*q);
-        result.warnings = std::move(warnings_);
+        // Each note once: "a - b - c" has one stray '-' to explain, not two.
+        std::unordered_set<std::string> seen;
+        for (std::string& w : warnings_)
+            if (seen.insert(w).second) result.warnings.push_back(std::move(w));
         return result;
     }
 
@@ -247,6 +436,10 @@ class Parser {
     [[noreturn]] void fail(const Lexeme& at, const std::string& message) const {
         throw QueryError(q_, at.offset, message);
     }
+    bool strict() const { return recovery_.strict(); }
+    void note_or_fail(const Lexeme& at, const std::string& message, std::string note) {
+        recovery_.note_or_fail(at.offset, message, std::move(note));
+    }
 
     static bool ends_operand(Kind k) {
         return k == Kind::kEnd || k == Kind::kRParen || k == Kind::kAnd || k == Kind::kOr;
@@ -256,10 +449,13 @@ class Parser {
     std::optional<Query> sequence() {
         BooleanQuery b;
         std::size_t plain = 0;
-        std::optional<Query> single;
         while (peek().kind != Kind::kEnd && peek().kind != Kind::kRParen) {
-            if (peek().kind == Kind::kAnd || peek().kind == Kind::kOr)
-                fail(peek(), fmt::format("{} needs a term before it", describe(peek())));
+            if (peek().kind == Kind::kAnd || peek().kind == Kind::kOr) {
+                note_or_fail(peek(), fmt::format("{} needs a term before it", describe(peek())),
+                             fmt::format("'{}' with no term before it ignored", describe(peek())));
+                take();
+                continue;
+            }
             std::optional<Part> part = or_expr();
             if (!part) continue;
             add_clause(b, std::move(*part), Occur::kShould, plain);
@@ -291,27 +487,51 @@ class Parser {
         if (first) parts.push_back(std::move(*first));
         while (peek().kind == Kind::kOr) {
             const Lexeme& op = take();
-            if (ends_operand(peek().kind)) fail(op, "OR needs a term after it");
+            if (ends_operand(peek().kind)) {
+                note_or_fail(op, fmt::format("{} needs a term after it", op.text),
+                             fmt::format("'{}' with no term after it ignored", op.text));
+                continue;
+            }
             std::optional<Part> next = and_expr();
-            if (!next) fail(op, "OR needs a term after it with letters or digits in it");
-            if (!first && parts.empty())
-                fail(op, "OR needs a term before it with letters or digits in it");
+            // Lenient: a side with nothing searchable is dropped (its word
+            // has its own note).
+            if (!next) {
+                if (!strict()) continue;
+                fail(op,
+                     fmt::format("{} needs a term after it with letters or digits in it", op.text));
+            }
+            if (!first && parts.empty() && strict())
+                fail(op, fmt::format("{} needs a term before it with letters or digits in it",
+                                     op.text));
             parts.push_back(std::move(*next));
         }
         if (parts.size() <= 1)
             return parts.empty() ? std::nullopt : std::optional<Part>(std::move(parts[0]));
         BooleanQuery b;
         for (Part& p : parts) {
-            if (p.occur == Occur::kMustNot || only_excluded(p.query))
-                throw QueryError(q_, p.offset,
-                                 "an excluded term cannot be one side of OR; write: a OR b -c");
+            if (p.occur == Occur::kMustNot || only_excluded(p.query)) {
+                recovery_.note_or_fail(
+                    p.offset, "an excluded term cannot be one side of OR; write: a OR b -c",
+                    "an excluded term as one side of OR excludes it from the whole OR (a OR -b "
+                    "read as a -b)");
+                if (p.occur == Occur::kMustNot)
+                    b.clauses.push_back({Occur::kMustNot, std::move(p.query)});
+                else
+                    for (auto& c : std::get<BooleanQuery>(p.query).clauses)
+                        b.clauses.push_back(std::move(c));
+                continue;
+            }
             if (p.occur == Occur::kMust)
-                throw QueryError(q_, p.offset,
-                                 "'+' has no meaning inside OR; remove it or use AND");
-            if (std::holds_alternative<DateRangeQuery>(p.query))
-                throw QueryError(
-                    q_, p.offset,
-                    "a date range cannot be one side of OR; it filters the whole query");
+                recovery_.note_or_fail(p.offset,
+                                       "'+' has no meaning inside OR; remove it or use AND",
+                                       "'+' has no meaning inside OR: ignored");
+            if (std::holds_alternative<DateRangeQuery>(p.query)) {
+                recovery_.note_or_fail(
+                    p.offset, "a date range cannot be one side of OR; it filters the whole query",
+                    "a date range as one side of OR filters the whole OR");
+                b.clauses.push_back({Occur::kFilter, std::move(p.query)});
+                continue;
+            }
             b.clauses.push_back({Occur::kShould, std::move(p.query)});
         }
         return Part{Occur::kShould, Query(std::move(b)), parts[0].offset};
@@ -322,43 +542,68 @@ class Parser {
         std::optional<Part> first = unary();
         while (peek().kind == Kind::kAnd) {
             const Lexeme& op = take();
-            if (!first && parts.empty())
-                fail(op, "AND needs a term before it with letters or digits in it");
+            if (!first && parts.empty() && strict())
+                fail(op, fmt::format("{} needs a term before it with letters or digits in it",
+                                     op.text));
             if (first) {
                 parts.push_back(std::move(*first));
                 first.reset();
             }
-            if (ends_operand(peek().kind)) fail(op, "AND needs a term after it");
+            if (ends_operand(peek().kind)) {
+                note_or_fail(op, fmt::format("{} needs a term after it", op.text),
+                             fmt::format("'{}' with no term after it ignored", op.text));
+                continue;
+            }
             std::optional<Part> next = unary();
-            if (!next) fail(op, "AND needs a term after it with letters or digits in it");
+            if (!next) {
+                if (!strict()) continue;
+                fail(op,
+                     fmt::format("{} needs a term after it with letters or digits in it", op.text));
+            }
             parts.push_back(std::move(*next));
         }
         if (parts.empty()) return first;
+        // Lenient: "a AND" with its AND ignored is just a.
+        if (parts.size() == 1) return std::move(parts[0]);
         const std::size_t offset = parts.front().offset;
         BooleanQuery b;
         std::size_t plain = 0;
         for (Part& p : parts) add_clause(b, std::move(p), Occur::kMust, plain);
-        if (!has_positive(b))
+        // Lenient: "-a AND -b" is two exclusions, lifted into the parent.
+        if (!has_positive(b) && strict())
             throw QueryError(q_, offset, "AND needs at least one term that is not excluded");
         return Part{Occur::kShould, Query(std::move(b)), offset};
     }
 
+    static bool is_prefix_operator(Kind k) {
+        return k == Kind::kNot || k == Kind::kMinus || k == Kind::kPlus;
+    }
+
     std::optional<Part> unary() {
-        const Lexeme& l = peek();
-        if (l.kind == Kind::kNot || l.kind == Kind::kMinus || l.kind == Kind::kPlus) {
-            take();
-            if (ends_operand(peek().kind) || peek().kind == Kind::kNot ||
-                peek().kind == Kind::kMinus || peek().kind == Kind::kPlus)
-                fail(l, fmt::format("{} needs a term right after it",
-                                    l.kind == Kind::kNot ? "NOT" : std::string(l.text)));
+        // A loop, not recursion: "NOT NOT NOT ... a" must not grow the stack.
+        while (is_prefix_operator(peek().kind)) {
+            const Lexeme& l = take();
+            if (ends_operand(peek().kind) || is_prefix_operator(peek().kind)) {
+                note_or_fail(l, fmt::format("{} needs a term right after it", l.text),
+                             fmt::format("'{}' with no term right after it ignored", l.text));
+                if (ends_operand(peek().kind)) return std::nullopt;
+                continue;
+            }
             std::optional<Part> inner = primary();
-            if (!inner)
-                fail(l, fmt::format("{} needs a term with letters or digits in it",
-                                    l.kind == Kind::kNot ? "NOT" : std::string(l.text)));
-            if (only_excluded(inner->query))
-                fail(l,
-                     "excluding an exclusion is not supported; rewrite the query without the "
-                     "double negative");
+            if (!inner) {
+                if (!strict()) return std::nullopt;
+                fail(l, fmt::format("{} needs a term with letters or digits in it", l.text));
+            }
+            if (only_excluded(inner->query)) {
+                // Lenient: the outer sign is text; the exclusions stay.
+                note_or_fail(l,
+                             "excluding an exclusion is not supported; rewrite the query without "
+                             "the double negative",
+                             fmt::format("'{}' in front of a group of exclusions read as text: "
+                                         "excluding an exclusion is not supported",
+                                         l.text));
+                return inner;
+            }
             inner->occur = l.kind == Kind::kPlus ? Occur::kMust : Occur::kMustNot;
             inner->offset = l.offset;
             return inner;
@@ -370,7 +615,11 @@ class Parser {
         const Lexeme& l = take();
         switch (l.kind) {
             case Kind::kLParen: {
-                if (peek().kind == Kind::kRParen) fail(l, "empty parentheses");
+                if (peek().kind == Kind::kRParen) {
+                    note_or_fail(l, "empty parentheses", "empty parentheses '()' ignored");
+                    take();
+                    return std::nullopt;
+                }
                 // Each level recurses: bounded, so no query can exhaust the stack.
                 if (++depth_ > limits_.max_depth)
                     fail(l, fmt::format("parentheses are nested more than {} levels deep",
@@ -379,13 +628,17 @@ class Parser {
                 --depth_;
                 if (peek().kind != Kind::kRParen) fail(l, "this '(' is never closed; add a ')'");
                 take();
-                if (!inner) fail(l, "nothing searchable inside these parentheses");
+                if (!inner) {
+                    note_or_fail(l, "nothing searchable inside these parentheses",
+                                 "parentheses with nothing searchable inside ignored");
+                    return std::nullopt;
+                }
                 return Part{Occur::kShould, std::move(*inner), l.offset};
             }
             case Kind::kWord:
                 return word(l, Field::kTitleAndBody);
             case Kind::kPhrase:
-                return Part{Occur::kShould, phrase(l, Field::kTitleAndBody), l.offset};
+                return phrase_part(l, Field::kTitleAndBody, l.offset);
             case Kind::kField:
                 return field(l);
             case Kind::kRParen:
@@ -397,6 +650,20 @@ class Parser {
         }
     }
 
+    std::optional<Part> phrase_part(const Lexeme& l, Field field, std::size_t offset) {
+        std::optional<Query> p = phrase(l, field);
+        if (!p) return std::nullopt;
+        return Part{Occur::kShould, std::move(*p), offset};
+    }
+
+    // A field name whose value is missing or wrong, read as text: the name
+    // as a word and, in lenient mode, the value (if any) as words.
+    std::optional<Part> field_as_text(const Lexeme& f, const std::string& message,
+                                      const std::string& note) {
+        note_or_fail(f, message, note);
+        return word(f, Field::kTitleAndBody);
+    }
+
     std::optional<Part> field(const Lexeme& f) {
         const std::string name = lower_ascii(f.text);
         const Lexeme& value = peek();
@@ -404,40 +671,49 @@ class Parser {
         const bool attached = value.offset == f.offset + f.text.size() + 1;
         if (name == "title") {
             if (!attached || (value.kind != Kind::kWord && value.kind != Kind::kPhrase))
-                fail(f,
-                     "title: needs a word or a \"phrase\" right after the colon, as in "
-                     "title:ivanov");
+                return field_as_text(f,
+                                     "title: needs a word or a \"phrase\" right after the colon, "
+                                     "as in title:ivanov",
+                                     fmt::format("'{}:' with no word right after the colon read "
+                                                 "as the word '{}'",
+                                                 f.text, f.text));
             take();
-            if (value.kind == Kind::kPhrase)
-                return Part{Occur::kShould, phrase(value, Field::kTitle), f.offset};
+            if (value.kind == Kind::kPhrase) return phrase_part(value, Field::kTitle, f.offset);
             std::optional<Part> w = word(value, Field::kTitle);
-            if (!w) fail(value, "title: needs a word with letters or digits");
+            if (!w) {
+                if (!strict()) return std::nullopt;
+                fail(value, "title: needs a word with letters or digits");
+            }
             w->offset = f.offset;
             return w;
         }
         if (!attached || value.kind != Kind::kWord)
-            fail(f, fmt::format("{}: needs a date right after the colon, as in {}:2009-03-06", name,
-                                name));
+            return field_as_text(
+                f,
+                fmt::format("{}: needs a date right after the colon, as in {}:2009-03-06", name,
+                            name),
+                fmt::format("'{}:' with no date right after the colon read as the word '{}'",
+                            f.text, f.text));
         take();
-        return Part{Occur::kFilter, date_range(name, value), f.offset};
+        if (strict()) return Part{Occur::kFilter, date_range(name, value), f.offset};
+        try {
+            return Part{Occur::kFilter, date_range(name, value), f.offset};
+        } catch (const QueryError& e) {
+            // Not a date: the field's name and the value, as words.
+            warnings_.push_back(
+                fmt::format("{}: '{}:{}' searched as words", e.message(), f.text, value.text));
+            std::optional<Part> n = word(f, Field::kTitleAndBody);
+            std::optional<Part> v = word(value, Field::kTitleAndBody);
+            if (!n || !v) return n ? std::move(n) : std::move(v);
+            BooleanQuery b;
+            b.clauses.push_back({Occur::kShould, std::move(n->query)});
+            b.clauses.push_back({Occur::kShould, std::move(v->query)});
+            return Part{Occur::kShould, Query(std::move(b)), f.offset};
+        }
     }
 
-    std::optional<Part> word(const Lexeme& l, Field field) {
-        std::string_view text = l.text;
-        const std::size_t star = text.find('*');
-        if (star != std::string_view::npos) {
-            if (star + 1 != text.size())
-                fail(l, "'*' is only allowed at the end of a word, for prefix search (cosmo*)");
-            text.remove_suffix(1);
-            const std::vector<Token> tokens = analyzer_.analyze(text);
-            count_terms(l, 1);
-            if (tokens.size() != 1)
-                throw QueryError(q_, l.offset,
-                                 tokens.empty() ? "a prefix needs letters or digits before '*'"
-                                                : "a prefix must be one word; '" +
-                                                      std::string(text) + "' has several");
-            return Part{Occur::kShould, PrefixQuery{field, tokens[0].word}, l.offset};
-        }
+    // Word tokens of `text` as a term, or a phrase when there are several.
+    std::optional<Part> words(const Lexeme& l, std::string_view text, Field field) {
         std::vector<Token> tokens = analyzer_.analyze(text);
         if (tokens.empty()) {
             warnings_.push_back(nothing_in(text));
@@ -453,17 +729,64 @@ class Parser {
         return Part{Occur::kShould, std::move(p), l.offset};
     }
 
-    Query phrase(const Lexeme& l, Field field) {
+    std::optional<Part> word(const Lexeme& l, Field field) {
+        std::string_view text = l.text;
+        const std::size_t star = text.find('*');
+        if (star == std::string_view::npos) return words(l, text, field);
+        // Lenient: a '*' elsewhere than at the end is read as text, as the
+        // same characters in an article are.
+        if (star + 1 != text.size()) {
+            note_or_fail(l, "'*' is only allowed at the end of a word, for prefix search (cosmo*)",
+                         fmt::format("'*' is a wildcard only at the end of a word (cosmo*): "
+                                     "'{}' read as text",
+                                     text));
+            return words(l, text, field);
+        }
+        text.remove_suffix(1);
+        const std::vector<Token> tokens = analyzer_.analyze(text);
+        if (tokens.empty()) {
+            recovery_.note_or_fail(l.offset, "a prefix needs letters or digits before '*'",
+                                   nothing_in(l.text));
+            return std::nullopt;
+        }
+        if (tokens.size() != 1) {
+            recovery_.note_or_fail(
+                l.offset, "a prefix must be one word; '" + std::string(text) + "' has several",
+                fmt::format("a prefix must be one word: '{}' read as text", l.text));
+            return words(l, text, field);
+        }
+        count_terms(l, 1);
+        return Part{Occur::kShould, PrefixQuery{field, tokens[0].word}, l.offset};
+    }
+
+    std::optional<Query> phrase(const Lexeme& l, Field field) {
         if (const std::size_t star = l.text.find('*'); star != std::string_view::npos)
-            throw QueryError(q_, static_cast<std::size_t>(l.text.data() - q_.data()) + star,
-                             "'*' inside a phrase is not a wildcard; remove it, or put the "
-                             "prefix outside the quotes (cosmo*)");
+            recovery_.note_or_fail(static_cast<std::size_t>(l.text.data() - q_.data()) + star,
+                                   "'*' inside a phrase is not a wildcard; remove it, or put the "
+                                   "prefix outside the quotes (cosmo*)",
+                                   "'*' inside a phrase is not a wildcard: read as text");
+        // Proximity search (Lucene's "a b"~2) is not implemented: the
+        // phrase is searched exactly, and l.proximity is where it will
+        // read its distance.
+        if (!l.proximity.empty())
+            recovery_.note_or_fail(
+                static_cast<std::size_t>(l.proximity.data() - q_.data()),
+                fmt::format("proximity search ('{}' after a phrase) is not supported yet; remove "
+                            "the '{}' to search the exact phrase",
+                            l.proximity, l.proximity),
+                fmt::format("'{}' ignored: proximity search is not supported yet, the exact "
+                            "phrase searched",
+                            l.proximity));
         std::vector<Token> tokens = analyzer_.analyze(l.text);
-        if (tokens.empty()) fail(l, "this phrase has no words to search for");
+        if (tokens.empty()) {
+            note_or_fail(l, "this phrase has no words to search for",
+                         "a phrase with no words in it ignored");
+            return std::nullopt;
+        }
         count_terms(l, tokens.size());
         PhraseQuery p{field, {}};
         for (auto& t : tokens) p.words.push_back(std::move(t.word));
-        return p;
+        return Query(std::move(p));
     }
 
     // YYYY, YYYY-MM or YYYY-MM-DD (or with '/'), as the first and last
@@ -553,11 +876,12 @@ class Parser {
     std::string_view q_;
     Analyzer& analyzer_;
     const QueryLimits& limits_;
+    std::vector<std::string> warnings_;  // before recovery_ and lexemes_: the lexer writes notes
+    Recovery recovery_;
     std::vector<Lexeme> lexemes_;
     std::size_t pos_ = 0;
     std::size_t depth_ = 0;
     std::size_t terms_ = 0;
-    std::vector<std::string> warnings_;
 };
 
 }  // namespace
@@ -581,7 +905,7 @@ ParsedQuery QueryParser::parse(std::string_view query) {
                          fmt::format("the query is {} bytes long; at most {} are allowed "
                                      "(--max-query-bytes raises the limit)",
                                      query.size(), limits_.max_bytes));
-    return Parser(query, analyzer_, limits_).run();
+    return Parser(query, analyzer_, limits_, syntax_).run();
 }
 
 }  // namespace scoop

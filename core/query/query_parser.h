@@ -38,14 +38,27 @@ struct QueryLimits {
 
 struct ParsedQuery {
     Query query;
-    std::vector<std::string> warnings;  // things ignored, e.g. a word with no letters
+    // Things ignored or read as text, e.g. a word with no letters, a stray
+    // '+' (lenient mode): shown to the user as notes.
+    std::vector<std::string> warnings;
 };
+
+// How the parser treats syntax that is not well formed.
+//   kLenient (the default): a query typed or pasted by a person is always
+//     answered. An operator applies only where it is well formed; anything
+//     else (a stray '+', '-', '(', ')' or '"', a field scoop does not have,
+//     Lucene's boosts and proximity) is read as text or ignored, with a
+//     warning saying so. Never silently the opposite of what was written.
+//   kStrict: each of those is a QueryError, for scripts that want to know.
+// In both modes the limits (QueryLimits), a query with no words and one
+// that only excludes are errors: there is nothing to answer.
+enum class QuerySyntax { kLenient, kStrict };
 
 // The query language of docs/QUERY.md:
 //   words             ranked by BM25; any word may match
 //   "exact phrase"    the folded words at consecutive positions
-//   a AND b, a OR b   both / either (AND binds tighter than OR)
-//   NOT a, -a         excluded; +a required
+//   a AND b, a OR b   both / either (AND binds tighter than OR); && and || as in Lucene
+//   NOT a, -a, !a     excluded; +a required
 //   ( ... )           grouping
 //   title:word  title:"phrase"  title:pre*
 //   date:2009  date:2009-03  date:2009-01-01..2009-12-31  after:2009-01-01  before:2010-01-01
@@ -53,17 +66,20 @@ struct ParsedQuery {
 // A word that analyses into several (S-300, google.com, a run of Chinese)
 // is a phrase of them. Operators are upper case; "and" is a word.
 // Nothing is silently reinterpreted: "+-a", '*' inside a phrase and an
-// unknown field ("body:a") are errors, not guesses.
+// unknown field ("body:a") are errors in strict mode and text with a
+// warning in lenient mode, not guesses.
 class QueryParser {
   public:
-    explicit QueryParser(Analyzer& analyzer, QueryLimits limits = {})
-        : analyzer_(analyzer), limits_(limits) {}
+    explicit QueryParser(Analyzer& analyzer, QueryLimits limits = {},
+                         QuerySyntax syntax = QuerySyntax::kLenient)
+        : analyzer_(analyzer), limits_(limits), syntax_(syntax) {}
     // Throws QueryError.
     ParsedQuery parse(std::string_view query);
 
   private:
     Analyzer& analyzer_;
     QueryLimits limits_;
+    QuerySyntax syntax_;
 };
 
 }  // namespace scoop

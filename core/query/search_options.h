@@ -37,6 +37,7 @@ struct SearchOptions {
     std::size_t max_prefix_terms = 128;
     bool suggest = true;  // "did you mean" when nothing matches
     QueryLimits limits;
+    QuerySyntax syntax = QuerySyntax::kLenient;  // --strict: malformed queries are errors
 };
 
 // Throws scoop::Error naming the option when `options` cannot be honoured:

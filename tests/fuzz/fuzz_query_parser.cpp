@@ -1,8 +1,10 @@
 // Fuzz target: the query parser and the evaluation of what it builds.
 //
 // Each input is a query as a user types it (raw bytes: the searcher passes
-// its arguments on unchecked). It is parsed with the English analyser and,
-// when it parses, searched over the small sample index (fuzz_common.h) the
+// its arguments on unchecked). It is parsed with the English analyser in
+// strict mode and in lenient mode (which may refuse it only for a limit or
+// for having nothing to answer: no words, only exclusions) and, when the
+// lenient parse succeeds, searched over the small sample index (fuzz_common.h) the
 // ways the searcher can: pruned top 10 with snippets, sorted by date from
 // an offset with explanations, exhaustively, and counted. QueryError and
 // scoop::Error are the documented ways to refuse a query; anything else (a
@@ -18,6 +20,7 @@
 #include <map>
 #include <memory>
 #include <string>
+#include <string_view>
 
 #include "analysis/analyzer.h"
 #include "fuzz_common.h"
@@ -83,6 +86,16 @@ void check_search(Searcher& searcher, std::string_view query) {
     }
 }
 
+// Lenient mode (the default) refuses only what cannot be answered: the
+// limits, a query with no words and one that only excludes.
+bool refusal_lenient_may_make(const std::string& message) {
+    for (std::string_view start :
+         {"the query has no words to search for", "the query only excludes",
+          "parentheses are nested more than", "the query has more than", "the query is "})
+        if (message.starts_with(start)) return true;
+    return false;
+}
+
 }  // namespace
 
 extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size) {
@@ -90,11 +103,19 @@ extern "C" int LLVMFuzzerTestOneInput(const std::uint8_t* data, std::size_t size
     static State state;
 
     try {
-        const ParsedQuery parsed = QueryParser(state.analyzer).parse(query);
-        to_string(parsed.query);
+        to_string(QueryParser(state.analyzer, {}, QuerySyntax::kStrict).parse(query).query);
     } catch (const QueryError& e) {
         // The caret must point into the query (or just past its end).
         if (e.offset() > query.size()) fuzz::finding("QueryError offset past the end of the query");
+    } catch (const Error&) {
+    }
+    try {
+        const ParsedQuery parsed = QueryParser(state.analyzer).parse(query);
+        to_string(parsed.query);
+    } catch (const QueryError& e) {
+        if (e.offset() > query.size()) fuzz::finding("QueryError offset past the end of the query");
+        if (!refusal_lenient_may_make(e.message()))
+            fuzz::finding("lenient mode refused a query for its syntax");
         return 0;
     } catch (const Error&) {
         return 0;

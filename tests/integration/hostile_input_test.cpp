@@ -177,7 +177,7 @@ TEST_F(HostileInput, JsonKeepsTheTextExact) {
 
 TEST_F(HostileInput, ControlCharactersInQueriesAreShownNotSent) {
     const std::string q = std::string("iran") + kClipboard + std::string("\0 (", 3);
-    const RunResult r = searcher("--batch --index " + shell_quote(index()), q + "\n");
+    const RunResult r = searcher("--batch --strict --index " + shell_quote(index()), q + "\n");
     EXPECT_EQ(r.status, 2);
     EXPECT_FALSE(has_foreign_escape(r.out + r.err)) << r.out << r.err;
     EXPECT_NE(r.out.find("never closed"), std::string::npos) << r.out;
@@ -185,6 +185,17 @@ TEST_F(HostileInput, ControlCharactersInQueriesAreShownNotSent) {
     EXPECT_NE(r.out.find('^'), std::string::npos) << "the caret line survives: " << r.out;
     const RunResult plain = search("", "missile" + kClear);
     EXPECT_FALSE(has_foreign_escape(plain.out + plain.err)) << plain.out << plain.err;
+    // Lenient mode answers it, and its notes quote the query safely too.
+    const RunResult lenient = searcher("--batch --index " + shell_quote(index()),
+                                       q + "\n" + "iran" + kClear + "*x author:" + kClear + "\n");
+    EXPECT_LE(lenient.status, 1) << lenient.out << lenient.err;
+    EXPECT_FALSE(has_foreign_escape(lenient.out + lenient.err)) << lenient.out << lenient.err;
+    EXPECT_NE(lenient.out.find("note: a '(' that is never closed"), std::string::npos)
+        << lenient.out;
+    EXPECT_NE(lenient.out.find("note: '*' is a wildcard only at the end of a word (cosmo*): "
+                               "'iran\\x1b[2J*x' read as text"),
+              std::string::npos)
+        << lenient.out;
 }
 
 TEST_F(HostileInput, IndexerListsFileNamesSafely) {

@@ -4,6 +4,7 @@
 #include <gtest/gtest.h>
 
 #include <nlohmann/json.hpp>
+#include <regex>
 #include <set>
 
 #include "program_runner.h"
@@ -115,7 +116,8 @@ TEST_F(SampleCorpus, BooleanOperatorsAndPrefixes) {
 TEST_F(SampleCorpus, MalformedQueriesAreClearErrors) {
     for (const std::string q : {"\"unclosed", "(a OR", "a AND", "OR a", ")", "a (b",
                                 "title:", "date:2009-13-45", "-iran", "co*mo", "()", "NOT"}) {
-        const RunResult r = searcher("--index " + shell_quote(index()) + " -- " + shell_quote(q));
+        const RunResult r =
+            searcher("--strict --index " + shell_quote(index()) + " -- " + shell_quote(q));
         EXPECT_EQ(r.status, 2) << q;
         EXPECT_NE(r.err.find("malformed query"), std::string::npos) << q << ": " << r.err;
         EXPECT_NE(r.err.find('^'), std::string::npos) << "no caret for " << q;
@@ -151,7 +153,7 @@ TEST_F(SampleCorpus, JsonHitsCarryEveryField) {
 
 TEST_F(SampleCorpus, BatchModeAnswersEveryLineAsJson) {
     const std::string input = "\"strictly defensive\"\nS-300\n\n(broken\ncosmonauts\n";
-    const RunResult r = searcher("--batch --json --index " + shell_quote(index()), input);
+    const RunResult r = searcher("--batch --json --strict --index " + shell_quote(index()), input);
     EXPECT_EQ(r.status, 2) << "a malformed line makes the batch fail overall";
     std::vector<nlohmann::json> lines;
     std::istringstream in(r.out);
@@ -182,6 +184,62 @@ TEST_F(SampleCorpus, MissingIndexSaysHowToBuildOne) {
     const RunResult r = searcher("--index /nonexistent/scoop-index iran");
     EXPECT_EQ(r.status, 2);
     EXPECT_NE(r.err.find("indexer --index"), std::string::npos) << r.err;
+}
+
+TEST_F(SampleCorpus, LenientQueriesAreAnsweredWithNotes) {
+    const auto r = query("Khatami (+)- Putin && !Clinton");
+    EXPECT_EQ(r.at("parsed"), "(text~khatami (+text~putin -text~clinton))");
+    EXPECT_EQ(files(r), std::vector<std::string>{k000});
+    EXPECT_EQ(r.at("warnings"), (nlohmann::json{"'+' with no term right after it read as text",
+                                                "empty parentheses '()' ignored",
+                                                "ignored '-': nothing in it to search for"}));
+    // On a terminal the notes come before the results.
+    const RunResult text = searcher("--no-snippets --color never --index " + shell_quote(index()) +
+                                    " -- " + shell_quote("\"strictly defensive"));
+    EXPECT_EQ(text.status, 0) << text.err;
+    EXPECT_TRUE(
+        text.out.starts_with("note: a quote that is never closed: the rest of the query "
+                             "read as the phrase\n"))
+        << text.out;
+    // --strict keeps the error.
+    const RunResult strict = searcher("--strict --index " + shell_quote(index()) + " -- " +
+                                      shell_quote("\"strictly defensive"));
+    EXPECT_EQ(strict.status, 2);
+    EXPECT_NE(strict.err.find("this quote is never closed"), std::string::npos) << strict.err;
+}
+
+TEST_F(SampleCorpus, AQueryArgumentIsTheSameBatchLine) {
+    // CLI11 would read "[iran,missile]" as a list; the searcher takes its
+    // query arguments verbatim, so each is what the same --batch line is.
+    const auto strip_time = [](std::string s) {
+        return std::regex_replace(s, std::regex(R"(\([0-9.]+ ms\))"), "(T ms)");
+    };
+    for (const std::string q : {"[iran,missile]", "iran,missile", "{iran}", "iran (+)- missile",
+                                "\"strictly defensive", "Khatami && !Clinton", "author:orwell"}) {
+        for (const std::string mode : {"--json", "--color never", "--json --strict"}) {
+            const std::string options = mode + " --no-snippets --index " + shell_quote(index());
+            const RunResult arg = searcher(options + " -- " + shell_quote(q));
+            const RunResult line = searcher(options + " --batch", q + "\n");
+            EXPECT_EQ(arg.status, line.status) << q << " " << mode;
+            if (mode.starts_with("--json")) {
+                if (arg.status == 2) {
+                    // An argument's error goes to stderr, a line's in place of its answer.
+                    EXPECT_NE(line.out.find("\"error\""), std::string::npos) << line.out;
+                    continue;
+                }
+                auto a = nlohmann::json::parse(arg.out), b = nlohmann::json::parse(line.out);
+                EXPECT_EQ(a.at("query"), q);
+                a.erase("took_ms");
+                b.erase("took_ms");
+                EXPECT_EQ(a, b) << q << " " << mode;
+            } else {
+                // A batch answer ends with a blank line between answers.
+                EXPECT_EQ(strip_time(arg.out) + "\n", strip_time(line.out)) << q;
+            }
+        }
+    }
+    const auto bracketed = query("[iran,missile]");
+    EXPECT_EQ(bracketed.at("parsed"), "text:\"iran missile\"");
 }
 
 }  // namespace

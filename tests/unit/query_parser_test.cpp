@@ -12,10 +12,10 @@ class QueryParserTest : public ::testing::Test {
     std::string parse(std::string_view q) {
         return to_string(QueryParser(analyzer_).parse(q).query);
     }
-    // The error for `q`, and the byte offset its caret points at.
+    // The error for `q` in strict mode, and the byte offset its caret points at.
     std::pair<std::string, std::size_t> error(std::string_view q) {
         try {
-            QueryParser(analyzer_).parse(q);
+            QueryParser(analyzer_, {}, QuerySyntax::kStrict).parse(q);
         } catch (const QueryError& e) {
             return {e.message(), e.offset()};
         }
@@ -123,7 +123,7 @@ TEST_F(QueryParserTest, MalformedQueriesPointAtTheProblem) {
 
 TEST_F(QueryParserTest, ErrorMessageShowsTheQueryWithACaret) {
     try {
-        QueryParser(analyzer_).parse("iran (missile");
+        QueryParser(analyzer_, {}, QuerySyntax::kStrict).parse("iran (missile");
         FAIL();
     } catch (const QueryError& e) {
         EXPECT_EQ(
@@ -218,9 +218,10 @@ TEST_F(QueryParserTest, TooLongWordsSayWhyTheyAreIgnored) {
 TEST_F(QueryParserTest, ErrorsShowControlCharactersAndLongQueriesSafely) {
     try {
         using namespace std::string_literals;
-        QueryParser(analyzer_).parse(
-            "ir\x1b]52;c;AAAA\x07"
-            "an\0 ("s);
+        QueryParser(analyzer_, {}, QuerySyntax::kStrict)
+            .parse(
+                "ir\x1b]52;c;AAAA\x07"
+                "an\0 ("s);
         FAIL();
     } catch (const QueryError& e) {
         EXPECT_EQ(std::string(e.what()),
@@ -231,7 +232,7 @@ TEST_F(QueryParserTest, ErrorsShowControlCharactersAndLongQueriesSafely) {
     // A long query is shown around the offending character, not whole.
     const std::string q = std::string(500, 'a') + " (" + std::string(500, 'b');
     try {
-        QueryParser(analyzer_).parse(q);
+        QueryParser(analyzer_, {}, QuerySyntax::kStrict).parse(q);
         FAIL();
     } catch (const QueryError& e) {
         const std::string what = e.what();
@@ -261,6 +262,263 @@ TEST_F(QueryParserTest, NeverCrashesOnRandomInput) {
         } catch (const QueryError&) {
         }
     }
+}
+
+// Lenient mode (the default): the parse and the notes, exactly.
+class LenientQueryTest : public QueryParserTest {
+  protected:
+    struct Reading {
+        std::string query;
+        std::vector<std::string> notes;
+        bool operator==(const Reading&) const = default;
+    };
+    Reading read(std::string_view q) {
+        ParsedQuery p = QueryParser(analyzer_).parse(q);
+        return {to_string(p.query), std::move(p.warnings)};
+    }
+    friend std::ostream& operator<<(std::ostream& os, const Reading& r) {
+        os << r.query;
+        for (const auto& n : r.notes) os << "\n  note: " << n;
+        return os;
+    }
+};
+
+TEST_F(LenientQueryTest, StraySignsAreText) {
+    EXPECT_EQ(
+        read("alpha (+)- thalassemia"),
+        (Reading{"(text~alpha text~thalassemia)",
+                 {"'+' with no term right after it read as text", "empty parentheses '()' ignored",
+                  "ignored '-': nothing in it to search for"}}));
+    EXPECT_EQ(read("the G - quadruplex"),
+              (Reading{"(text~the text~g text~quadruplex)",
+                       {"'-' with no term right after it read as text"}}));
+    EXPECT_EQ(read("iran -"),
+              (Reading{"text~iran", {"'-' with no term right after it read as text"}}));
+    EXPECT_EQ(read("+-iran missile"),
+              (Reading{"(text~iran text~missil)",
+                       {"'+-' in front of a term read as text: a term is either required "
+                        "(+word) or excluded (-word, !word)"}}));
+    // Lucene and Xapian read a sign before a number as the operator; so
+    // does scoop: "+1" is the required term 1.
+    EXPECT_EQ(read("stabilizing +1 nucleosomes"),
+              (Reading{"(text~stabil +text~1 text~nucleosom)", {}}));
+}
+
+TEST_F(LenientQueryTest, UnbalancedQuotesAndParentheses) {
+    EXPECT_EQ(read("\"unclosed phrase"),
+              (Reading{"text:\"unclosed phrase\"",
+                       {"a quote that is never closed: the rest of the query read as the "
+                        "phrase"}}));
+    EXPECT_EQ(read("iran \"strictly defensive"),
+              (Reading{"(text~iran text:\"strictly defensive\")",
+                       {"a quote that is never closed: the rest of the query read as the "
+                        "phrase"}}));
+    EXPECT_EQ(read("(unclosed group"),
+              (Reading{"(text~unclos text~group)",
+                       {"a '(' that is never closed: closed at the end of the query"}}));
+    EXPECT_EQ(read("(a OR b) AND (c"),
+              (Reading{"(+(text~a text~b) +text~c)",
+                       {"a '(' that is never closed: closed at the end of the query"}}));
+    EXPECT_EQ(read("closed)"), (Reading{"text~close", {"a ')' with no '(' before it ignored"}}));
+    EXPECT_EQ(read("a ) (b"), (Reading{"(text~a text~b)",
+                                       {"a ')' with no '(' before it ignored",
+                                        "a '(' that is never closed: closed at the end of "
+                                        "the query"}}));
+    EXPECT_EQ(
+        read("iran () \"\""),
+        (Reading{"text~iran",
+                 {"empty parentheses '()' ignored", "a phrase with no words in it ignored"}}));
+}
+
+TEST_F(LenientQueryTest, DanglingOperatorsAreIgnored) {
+    EXPECT_EQ(read("a AND"), (Reading{"text~a", {"'AND' with no term after it ignored"}}));
+    EXPECT_EQ(read("OR a"), (Reading{"text~a", {"'OR' with no term before it ignored"}}));
+    EXPECT_EQ(read("a OR OR b"),
+              (Reading{"(text~a text~b)", {"'OR' with no term after it ignored"}}));
+    EXPECT_EQ(read("(a OR"), (Reading{"text~a",
+                                      {"a '(' that is never closed: closed at the end of the "
+                                       "query",
+                                       "'OR' with no term after it ignored"}}));
+    EXPECT_EQ(read("iran NOT"),
+              (Reading{"text~iran", {"'NOT' with no term right after it ignored"}}));
+    EXPECT_EQ(read("a OR -b"),
+              (Reading{"(text~a -text~b)",
+                       {"an excluded term as one side of OR excludes it from the whole OR (a OR "
+                        "-b read as a -b)"}}));
+    EXPECT_EQ(read("+a OR b"),
+              (Reading{"(text~a text~b)", {"'+' has no meaning inside OR: ignored"}}));
+}
+
+TEST_F(LenientQueryTest, LuceneOperators) {
+    // As in Lucene: ! is NOT, && is AND, || is OR; in both modes.
+    for (const QuerySyntax syntax : {QuerySyntax::kLenient, QuerySyntax::kStrict}) {
+        auto parse_in = [&](std::string_view q) {
+            const ParsedQuery p = QueryParser(analyzer_, {}, syntax).parse(q);
+            EXPECT_TRUE(p.warnings.empty()) << q;
+            return to_string(p.query);
+        };
+        EXPECT_EQ(parse_in("a AND !b"), "(+text~a -text~b)");
+        EXPECT_EQ(parse_in("iran !clinton"), "(text~iran -text~clinton)");
+        EXPECT_EQ(parse_in("a && b"), "(+text~a +text~b)");
+        EXPECT_EQ(parse_in("a || b"), "(text~a text~b)");
+        EXPECT_EQ(parse_in("(a || b) && !c"), "(+(text~a text~b) -text~c)");
+        EXPECT_EQ(parse_in("wow! iran"), "(text~wow text~iran)") << "a '!' ending a word is text";
+    }
+    EXPECT_EQ(read("a ! b"),
+              (Reading{"(text~a text~b)", {"'!' with no term right after it read as text"}}));
+}
+
+TEST_F(LenientQueryTest, WildcardsBoostsProximityAndFuzzy) {
+    EXPECT_EQ(read("wi*ld"),
+              (Reading{"text:\"wi ld\"",
+                       {"'*' is a wildcard only at the end of a word (cosmo*): 'wi*ld' read as "
+                        "text"}}));
+    EXPECT_EQ(read("*BRCA1*"),
+              (Reading{"text~brca1",
+                       {"'*' is a wildcard only at the end of a word (cosmo*): '*BRCA1*' read "
+                        "as text"}}));
+    EXPECT_EQ(read("te?t"),
+              (Reading{"text:\"te t\"",
+                       {"'?' is not a wildcard (only '*' at the end of a word is): 'te?t' read "
+                        "as text"}}));
+    EXPECT_EQ(read("is it iran?"), (Reading{"(text~is text~it text~iran)", {}}))
+        << "a '?' ending a word is punctuation";
+    EXPECT_EQ(read("term^2.0"),
+              (Reading{"text~term", {"'^2.0' ignored: boosts are not supported yet"}}));
+    EXPECT_EQ(read("\"arms deal\"^3 iran"),
+              (Reading{"(text:\"arms deal\" text~iran)",
+                       {"'^3' ignored: boosts are not supported yet"}}));
+    EXPECT_EQ(read("(a b)^2"),
+              (Reading{"(text~a text~b)", {"'^2' ignored: boosts are not supported yet"}}));
+    EXPECT_EQ(read("10^6 cells"), (Reading{"(text:\"10 6\" text~cell)", {}}))
+        << "an exponent is text";
+    EXPECT_EQ(read("\"term germ\"~2"),
+              (Reading{"text:\"term germ\"",
+                       {"'~2' ignored: proximity search is not supported yet, the exact phrase "
+                        "searched"}}));
+    EXPECT_EQ(
+        read("roam~"),
+        (Reading{"text~roam",
+                 {"'~' ignored: fuzzy search is not supported, 'roam' searched as written"}}));
+    EXPECT_EQ(read("~10 mg"), (Reading{"(text~10 text~mg)", {}}));
+}
+
+TEST_F(LenientQueryTest, FieldsScoopDoesNotHaveAreWords) {
+    EXPECT_EQ(read("author:orwell"),
+              (Reading{"(text~author text~orwel)",
+                       {"'author:' is not a field (the fields are title:, date:, after: and "
+                        "before:): 'author:orwell' searched as words"}}));
+    // The fields scoop has work as in strict mode.
+    EXPECT_EQ(read("title:Ivanov date:2009"),
+              (Reading{"(title~ivanov #date:[1230768000..1262303999])", {}}));
+    EXPECT_EQ(read("title: iran"),
+              (Reading{"(text~titl text~iran)",
+                       {"'title:' with no word right after the colon read as the word 'title'"}}));
+    EXPECT_EQ(read("iran date:yesterday"),
+              (Reading{"(text~iran (text~date text~yesterday))",
+                       {"'yesterday' is not a date; use YYYY, YYYY-MM or YYYY-MM-DD, and A..B "
+                        "for a range: 'date:yesterday' searched as words"}}));
+    EXPECT_EQ(read("10:30 http://presstv.com"),
+              (Reading{"(text:\"10 30\" text:\"http presstv com\")", {}}));
+}
+
+TEST_F(LenientQueryTest, HyphenatedWordsStayPhrases) {
+    EXPECT_EQ(read("IL-10"), (Reading{"text:\"il 10\"", {}}));
+    EXPECT_EQ(read("IL-10 -iran"), (Reading{"(text:\"il 10\" -text~iran)", {}}));
+}
+
+TEST_F(LenientQueryTest, APastedSentenceIsAnswered) {
+    const std::string claim =
+        "Mutations in the \"beta-globin gene\" (HBB) cause beta (+)- thalassemia, while the "
+        "G - quadruplex structure (see Fig. 2 stabilizes +1 nucleosomes; \"alpha-thalassemia "
+        "trait) is common in author:smith's cohort && has te?t results ~ 30% of the time, "
+        "as reported by \u201Cthe consortium\u201D in two (independent) cohorts.";
+    ASSERT_GE(claim.size(), 300u);
+    const Reading r = read(claim);
+    // The ASCII quote is closed by the typographic one (any quote closes a
+    // phrase), the last quote and the '(' run to the end.
+    EXPECT_EQ(r.query,
+              "(text~mutat text~in text~the text:\"beta globin gene\" text~hbb text~caus "
+              "text~beta text~thalassemia text~while text~the text~g text~quadruplex "
+              "text~structur (text~see text~fig text~2 text~stabil +text~1 text~nucleosom "
+              "text:\"alpha thalassemia trait is common in author smith cohort has te t "
+              "results 30 of the time as reported by\" text~the text~consortium "
+              "text:\"in two independent cohorts\"))");
+    EXPECT_EQ(r.notes,
+              (std::vector<std::string>{
+                  "'+' with no term right after it read as text",
+                  "'-' with no term right after it read as text",
+                  "a quote that is never closed: the rest of the query read as the phrase",
+                  "a '(' that is never closed: closed at the end of the query",
+                  "empty parentheses '()' ignored", "ignored '-': nothing in it to search for"}))
+        << r;
+}
+
+TEST_F(LenientQueryTest, StrictModeRefusesWhatLenientReadsAsText) {
+    auto strict_error = [&](std::string_view q) -> std::pair<std::string, std::size_t> {
+        try {
+            QueryParser(analyzer_, {}, QuerySyntax::kStrict).parse(q);
+        } catch (const QueryError& e) {
+            return {e.message(), e.offset()};
+        }
+        return {"no error", 0};
+    };
+    using E = std::pair<std::string, std::size_t>;
+    EXPECT_EQ(strict_error("alpha (+)- thalassemia"),
+              (E{"'+' needs a term right after it, as in +word", 7}));
+    EXPECT_EQ(strict_error("the G - quadruplex"),
+              (E{"'-' needs a term right after it, as in -word", 6}));
+    EXPECT_EQ(strict_error("\"unclosed phrase"),
+              (E{"this quote is never closed; add a closing \"", 0}));
+    EXPECT_EQ(strict_error("(unclosed group"), (E{"this '(' is never closed; add a ')'", 0}));
+    EXPECT_EQ(strict_error("closed)"), (E{"this ')' has no matching '('", 6}));
+    EXPECT_EQ(strict_error("wi*ld"),
+              (E{"'*' is only allowed at the end of a word, for prefix search (cosmo*)", 0}));
+    EXPECT_EQ(strict_error("te?t"),
+              (E{"'?' is not a wildcard; only '*' at the end of a word is (cosmo*); remove the "
+                 "'?'",
+                 2}));
+    EXPECT_EQ(strict_error("author:orwell").second, 0u);
+    EXPECT_EQ(strict_error("term^2.0"),
+              (E{"boosts ('^2.0') are not supported yet; remove the '^2.0'", 4}));
+    EXPECT_EQ(strict_error("\"term germ\"~2"),
+              (E{"proximity search ('~2' after a phrase) is not supported yet; remove the '~2' "
+                 "to search the exact phrase",
+                 11}));
+    EXPECT_EQ(strict_error("a ! b"), (E{"'!' needs a term right after it, as in !word", 2}));
+    EXPECT_EQ(strict_error("IL-10"), (E{"no error", 0}));
+}
+
+// Lenient mode refuses only what cannot be answered: the limits, a query
+// with no words, one that only excludes.
+bool allowed_lenient_error(const std::string& message) {
+    for (std::string_view start :
+         {"the query has no words to search for", "the query only excludes",
+          "parentheses are nested more than", "the query has more than", "the query is "})
+        if (message.starts_with(start)) return true;
+    return false;
+}
+
+TEST_F(LenientQueryTest, NeverRefusesSyntax) {
+    std::mt19937 rng(11);
+    const std::string alphabet =
+        "ab \"()-+!*?~^:&|ANDORNOT\xC3\xA9title:date:author:..2009\xE2\x80\x9C";
+    std::size_t answered = 0;
+    for (int i = 0; i < 50000; ++i) {
+        std::string q;
+        const std::size_t n = rng() % 32;
+        for (std::size_t k = 0; k < n; ++k) q += alphabet[rng() % alphabet.size()];
+        // And raw bytes now and then.
+        if (i % 5 == 0)
+            for (std::size_t k = 0; k < 8; ++k) q += static_cast<char>(rng() % 256);
+        try {
+            QueryParser(analyzer_).parse(q);
+            ++answered;
+        } catch (const QueryError& e) {
+            ASSERT_TRUE(allowed_lenient_error(e.message())) << "query: " << q << "\n" << e.what();
+        }
+    }
+    EXPECT_GT(answered, 25000u);
 }
 
 }  // namespace

@@ -1336,7 +1336,9 @@ void check_random_queries(Corpus& corpus, std::uint32_t seed, std::size_t querie
         ++stats.queries;
         if (rng() % 100 < 3) {
             const std::string query = render_query(generate.erroneous_query());
-            EXPECT_THROW(corpus.searcher().search(query), QueryError)
+            SearchOptions strict;
+            strict.syntax = QuerySyntax::kStrict;
+            EXPECT_THROW(corpus.searcher().search(query, strict), QueryError)
                 << "corpus seed " << seed << ", query " << q << ": " << query;
             ++stats.refused;
             continue;
