@@ -56,12 +56,19 @@ std::vector<Token> Analyzer::analyze(std::string_view text) {
 }
 
 std::vector<Token> Analyzer::analyze_with_source_offsets(std::string_view text) {
-    icu::Edits edits;
     normalized_.clear();
+    std::vector<Token> out;
+    if (normalize_fold_keeping_offsets(text, normalized_)) {
+        // Offsets in the folded text are the source's.
+        pieces_.clear();
+        tokenizer_.tokenize(normalized_, pieces_);
+        append_tokens(0, out);
+        return out;
+    }
+    icu::Edits edits;
     normalize_fold(text, normalized_, &edits);
     pieces_.clear();
     tokenizer_.tokenize(normalized_, pieces_);
-    std::vector<Token> out;
     append_tokens(0, out);
 
     UErrorCode status = U_ZERO_ERROR;

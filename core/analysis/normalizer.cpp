@@ -67,6 +67,16 @@ void normalize_fold(std::string_view utf8, std::string& out, icu::Edits* edits) 
         throw Error(std::string("text normalisation failed: ") + u_errorName(status));
 }
 
+bool normalize_fold_keeping_offsets(std::string_view utf8, std::string& out) {
+    const std::size_t start = out.size();
+    if (!fold_simple(utf8, out)) return false;
+    // Every replacement of the fast path keeps its length but the no-break
+    // space's (two bytes to one): the same total means none was there.
+    if (out.size() - start == utf8.size()) return true;
+    out.resize(start);
+    return false;
+}
+
 std::string normalize_fold_icu(std::string_view utf8) {
     std::string out;
     icu::Edits edits;  // asking for edits bypasses the fast path

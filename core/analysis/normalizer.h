@@ -19,6 +19,13 @@ void normalize_fold(std::string_view utf8, std::string& out, icu::Edits* edits =
 
 std::string normalize_fold(std::string_view utf8);
 
+// normalize_fold where it keeps every offset: appends the folded text and
+// returns true when each byte of it stands at its source byte's offset
+// (ASCII, and the typographic quotes, dashes and ellipsis the fast path
+// folds to as many bytes), or returns false and appends nothing. What
+// snippets use to skip ICU's offset mapping for most news text.
+bool normalize_fold_keeping_offsets(std::string_view utf8, std::string& out);
+
 // normalize_fold through ICU always, without the fast path for ASCII and
 // common punctuation: the reference the fast path is tested against.
 std::string normalize_fold_icu(std::string_view utf8);

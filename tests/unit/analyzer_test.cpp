@@ -526,6 +526,28 @@ TEST(AnalyzerSourceOffsets, Ascii) {
                 ElementsAre("U.S", "S", "300", "Iran's", "O'Brien"));
 }
 
+TEST(AnalyzerSourceOffsets, TypographicPunctuationAndNoBreakSpaces) {
+    // Quotes, dashes and the ellipsis fold to as many bytes: the offsets are
+    // the folded text's. A no-break space folds to one byte: ICU maps them.
+    EXPECT_THAT(source_words("\u201CIran\u201D \u2014 arms\u2026 "
+                             "\u2018Deals\u2019"),
+                ElementsAre("Iran", "arms", "Deals"));
+    EXPECT_THAT(source_words("Iran\u00A0Arms \u201CDeals\u201D\u00A0Ivanov"),
+                ElementsAre("Iran", "Arms", "Deals", "Ivanov"));
+    // Every way through gives the same tokens as the folded text's analysis.
+    Analyzer analyzer;
+    for (const std::string text : {"Russia\u2019s \u201Cstrictly defensive\u201D\u2026 arms",
+                                   "Russia\u00A0defended \u2013 Stra\u00DF"
+                                   "e",
+                                   "plain ASCII, text."}) {
+        std::vector<std::string> words;
+        for (const Token& t : analyzer.analyze(text)) words.push_back(t.word);
+        std::vector<std::string> got;
+        for (const Token& t : analyzer.analyze_with_source_offsets(text)) got.push_back(t.word);
+        EXPECT_EQ(got, words) << text;
+    }
+}
+
 TEST(AnalyzerSourceOffsets, Expansions) {
     // ß -> ss at the end and in the middle of a word.
     EXPECT_THAT(source_words("Die Stra\u00DFe, Fu\u00DF ball"),
