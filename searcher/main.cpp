@@ -7,6 +7,7 @@
 #include <CLI/CLI.hpp>
 #include <cstdlib>
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 #include "command_line.h"
 #include "index/index_reader.h"
@@ -173,8 +174,7 @@ int main(int argc, char** argv) {
             const SearchResult result = searcher->search(query, options);
             any_found |= result.total > 0;
             if (json)
-                std::cout << dump(render_json(query, result, options.offset, options.explain))
-                          << "\n";
+                std::cout << render_json(query, result, options.offset, options.explain) << "\n";
             else
                 std::cout << render_text(query, result, options.offset, style)
                           << (batch ? "\n" : "");

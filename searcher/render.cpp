@@ -5,6 +5,7 @@
 #include <cmath>
 #include <filesystem>
 
+#include "util/json_writer.h"
 #include "util/visible_text.h"
 
 namespace scoop {
@@ -31,8 +32,7 @@ struct Ansi {
 };
 
 // Highlights as character offsets, which is what JSON consumers index by.
-nlohmann::json char_offsets(const Snippet& s) {
-    auto out = nlohmann::json::array();
+void write_char_offsets(const Snippet& s, JsonWriter& w) {
     std::vector<std::size_t> chars_before(s.text.size() + 1, 0);
     std::size_t n = 0;
     for (std::size_t i = 0; i < s.text.size(); ++i) {
@@ -40,8 +40,14 @@ nlohmann::json char_offsets(const Snippet& s) {
         n += (static_cast<unsigned char>(s.text[i]) & 0xC0) != 0x80;
     }
     chars_before[s.text.size()] = n;
-    for (const auto& [b, e] : s.highlights) out.push_back({chars_before[b], chars_before[e]});
-    return out;
+    w.begin_array();
+    for (const auto& [b, e] : s.highlights) {
+        w.begin_array();
+        w.value(chars_before[b]);
+        w.value(chars_before[e]);
+        w.end_array();
+    }
+    w.end_array();
 }
 
 std::string highlighted(const Snippet& s, const Ansi& ansi) {
@@ -141,53 +147,105 @@ std::string render_text(std::string_view query, const SearchResult& r, std::size
     return out;
 }
 
-nlohmann::json render_json(std::string_view query, const SearchResult& r, std::size_t offset,
-                           bool explain) {
-    nlohmann::json hits = nlohmann::json::array();
+std::string render_json(std::string_view query, const SearchResult& r, std::size_t offset,
+                        bool explain) {
+    // Keys in byte order: the order nlohmann::json (a std::map) wrote them
+    // in before, so that scripts diffing outputs see no change.
+    std::string text;
+    JsonWriter w(text);
+    w.begin_object();
+    w.key("hits");
+    w.begin_array();
     for (std::size_t i = 0; i < r.hits.size(); ++i) {
         const Hit& h = r.hits[i];
-        nlohmann::json j = {
-            {"rank", offset + i + 1},
-            {"doc", h.doc},
-            {"path", h.document.path},
-            {"title", h.document.title},
-            {"date", h.document.date == kNoDate
-                         ? nlohmann::json(nullptr)
-                         : nlohmann::json(format_timestamp(h.document.date))},
-            {"timestamp", h.document.date == kNoDate ? nlohmann::json(nullptr)
-                                                     : nlohmann::json(h.document.date)},
-            {"source", h.document.source},
-            {"score", h.score},
-            {"snippet", h.snippet.text},
-            {"highlights", char_offsets(h.snippet)}};
-        if (!h.document.url.empty()) j["url"] = h.document.url;
-        if (h.document.line) j["line"] = h.document.line;
+        w.begin_object();
+        w.key("date");
+        if (h.document.date == kNoDate)
+            w.null();
+        else
+            w.value(format_timestamp(h.document.date));
+        w.key("doc");
+        w.value(h.doc);
         if (explain) {
-            auto parts = nlohmann::json::array();
-            for (const ScorePart& p : h.explanation)
-                parts.push_back({{"term", p.term},
-                                 {"tf", p.freq},
-                                 {"length", p.length},
-                                 {"idf", p.idf},
-                                 {"score", p.score}});
-            j["explain"] = std::move(parts);
+            w.key("explain");
+            w.begin_array();
+            for (const ScorePart& p : h.explanation) {
+                w.begin_object();
+                w.key("idf");
+                w.value(p.idf);
+                w.key("length");
+                w.value(p.length);
+                w.key("score");
+                w.value(p.score);
+                w.key("term");
+                w.value(p.term);
+                w.key("tf");
+                w.value(p.freq);
+                w.end_object();
+            }
+            w.end_array();
         }
-        hits.push_back(std::move(j));
+        w.key("highlights");
+        write_char_offsets(h.snippet, w);
+        if (h.document.line) {
+            w.key("line");
+            w.value(h.document.line);
+        }
+        w.key("path");
+        w.value(h.document.path);
+        w.key("rank");
+        w.value(offset + i + 1);
+        w.key("score");
+        w.value(h.score);
+        w.key("snippet");
+        w.value(h.snippet.text);
+        w.key("source");
+        w.value(h.document.source);
+        w.key("timestamp");
+        if (h.document.date == kNoDate)
+            w.null();
+        else
+            w.value(h.document.date);
+        w.key("title");
+        w.value(h.document.title);
+        if (!h.document.url.empty()) {
+            w.key("url");
+            w.value(h.document.url);
+        }
+        w.end_object();
     }
-    nlohmann::json out = {{"query", std::string(query)},
-                          {"parsed", r.parsed},
-                          {"total", r.total},
-                          {"total_exact", r.total_is_exact},
-                          {"took_ms", std::round(r.took_ms * 1000) / 1000},
-                          {"hits", std::move(hits)}};
-    if (!r.warnings.empty()) out["warnings"] = r.warnings;
+    w.end_array();
+    w.key("parsed");
+    w.value(r.parsed);
+    w.key("query");
+    w.value(query);
     if (!r.suggestions.empty()) {
-        auto s = nlohmann::json::array();
-        for (const auto& x : r.suggestions)
-            s.push_back({{"word", x.word}, {"correction", x.correction}});
-        out["suggestions"] = std::move(s);
+        w.key("suggestions");
+        w.begin_array();
+        for (const auto& x : r.suggestions) {
+            w.begin_object();
+            w.key("correction");
+            w.value(x.correction);
+            w.key("word");
+            w.value(x.word);
+            w.end_object();
+        }
+        w.end_array();
     }
-    return out;
+    w.key("took_ms");
+    w.value(std::round(r.took_ms * 1000) / 1000);
+    w.key("total");
+    w.value(r.total);
+    w.key("total_exact");
+    w.value(r.total_is_exact);
+    if (!r.warnings.empty()) {
+        w.key("warnings");
+        w.begin_array();
+        for (const auto& x : r.warnings) w.value(x);
+        w.end_array();
+    }
+    w.end_object();
+    return text;
 }
 
 }  // namespace scoop
