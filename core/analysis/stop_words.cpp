@@ -74,6 +74,24 @@ constexpr std::string_view kLists[kLanguages] = {
     "entre era essa esse esta está estão este eu foi foram há isso isto já lhe mais mas me mesmo "
     "meu minha muito na não nas nem no nos nós o os ou para pela pelas pelo pelos por qual "
     "quando que quem se sem ser seu seus sua suas também te tem têm um uma você são sobre",
+    // Danish and Norwegian (bokmål), whose function words are nearly one list
+    "og i det som en på er til av at for med de den ikke har han om et var jeg seg men så vi "
+    "hun kan vil skal ble blir eller fra når hvor hva hvis også etter over under ved mot inn ut "
+    "opp noe noen alle bare enn da nå her der dette disse denne sin sitt sine deres hans hennes "
+    "min mitt mine din ditt vår våre være vært hadde kunne skulle ville må mange mer mest meget "
+    "mye hvordan hvorfor uten mellom gjennom før siden både samt af mig sig hende dem hvad "
+    "efter været havde nogle mod ud skulle jo",
+    // Swedish
+    "och i att det som en på är av för med till den har de inte om ett han men var jag sig från "
+    "vi så kan man när säger hon under också efter eller nu sina där vid mot ska skulle kommer "
+    "ut får finns vara blev bli alla andra hade även sedan två då här in upp hur mycket mer "
+    "många dem deras hans hennes min mitt mina din ditt vår våra vilka vilken vilket utan "
+    "mellan genom innan något några detta dessa denna sin sitt",
+    // Finnish
+    "ja on ei se että oli hän kun mutta ovat jos myös niin kuin tai sen ole olla olisi mitä "
+    "joka jotka mikä kaikki tämä tämän nämä ne he me te minä sinä hänen heidän meidän sekä "
+    "vain vielä jo nyt sitten kanssa mukaan jälkeen aikana ennen vuonna vuoden noin yli alle "
+    "sitä siitä sille siinä tässä täällä siellä koska vaikka eli eikä voi voidaan pitää",
 };
 // clang-format on
 

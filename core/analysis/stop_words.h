@@ -20,6 +20,9 @@ enum class StopWordLanguage : std::uint8_t {
     kItalian,
     kDutch,
     kPortuguese,
+    kDanishNorwegian,
+    kSwedish,
+    kFinnish,
     kCount,
 };
 

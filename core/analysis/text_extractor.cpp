@@ -351,8 +351,48 @@ bool reads_like_sentence(std::string_view text) {
 // of at least three words, not a menu entry, a quotation or sentence, a
 // form field, a credit or a line of metadata ("Juni 19th, 2018|Social
 // Media|36 Kommentare").
+// A word, or a pair of words, said twice in a row: "Jetzt anmelden Jetzt
+// anmelden", "Kathrin Hofmeister Kathrin Hofmeister": a button or an image's
+// alternative text beside its caption, not a headline.
+bool repeats_itself(std::string_view text) {
+    std::vector<std::string_view> words;
+    for (std::size_t at = 0; at < text.size();) {
+        const std::size_t end = std::min(text.find(' ', at), text.size());
+        if (end > at) words.push_back(text.substr(at, end - at));
+        at = end + 1;
+    }
+    for (std::size_t i = 1; i < words.size(); ++i) {
+        if (words[i] == words[i - 1] && words[i].size() >= 4) return true;
+        if (i >= 3 && words[i] == words[i - 2] && words[i - 1] == words[i - 3]) return true;
+    }
+    return false;
+}
+
+// A w3m line that holds several table cells side by side ("Suche    Der
+// Tag, an dem ...    Mehr zu"): its longest cell, else the line.
+std::string_view longest_cell(std::string_view text) {
+    constexpr std::string_view kCellGap = "    ";
+    if (text.find(kCellGap) == std::string_view::npos) return text;
+    std::string_view best;
+    for (std::size_t at = 0; at < text.size();) {
+        std::size_t end = text.find(kCellGap, at);
+        if (end == std::string_view::npos) end = text.size();
+        const std::string_view cell = trim_line(text.substr(at, end - at));
+        if (cell.size() > best.size()) best = cell;
+        at = end + kCellGap.size();
+        while (at < text.size() && text[at] == ' ') ++at;
+    }
+    return best;
+}
+
 bool is_title_candidate(std::string_view text) {
     if (!is_headline_like(text) || reads_like_sentence(text) || is_menu_line(text)) return false;
+    // Navigation: "← Previous post", "Home » Health » Body", a lead's dash.
+    for (std::string_view start : {"\xE2\x86\x90", "\xE2\x86\x92", "\xC2\xAB", "\xC2\xBB", "-",
+                                   "\xE2\x80\x93", "\xE2\x80\xB9", "\xE2\x80\xBA"})
+        if (text.starts_with(start)) return false;
+    if (text.find(" \xC2\xBB ") != std::string_view::npos || repeats_itself(text)) return false;
+    if (text.find('[') != std::string_view::npos) return false;  // a form field, an image
     if (count_words(text) < 3 || count_words(text) > 20 || text.size() < 15) return false;
     if (text.find('|') != std::string_view::npos || text.find("\xC2\xA9") != std::string_view::npos)
         return false;
@@ -438,14 +478,14 @@ void narrow_to_prose(const std::vector<Line>& lines, Layout& layout) {
     for (std::size_t k = first; k-- > 0 && looked < kMaxLinesAboveProse;) {
         const Paragraph& p = paragraphs[k];
         looked += p.end - p.first;
-        if (p.end - p.first > 3 || !is_title_candidate(p.block.text)) continue;
-        const double words =
-            static_cast<double>(std::min<std::size_t>(count_words(p.block.text), 14));
+        const std::string_view text = longest_cell(trim_line(p.block.text));
+        if (p.end - p.first > 3 || !is_title_candidate(text)) continue;
+        const double words = static_cast<double>(std::min<std::size_t>(count_words(text), 14));
         const double score = words - 0.75 * static_cast<double>(candidates++);
         if (score > best_score) {
             best_score = score;
             title = p.first;
-            title_text = std::string(trim_line(p.block.text));
+            title_text = std::string(text);
         }
     }
     for (std::size_t i = title == kNone ? prose_begin : title; i < prose_begin; ++i)

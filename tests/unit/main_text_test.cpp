@@ -126,6 +126,23 @@ TEST(MainText, LanguageOfFunctionWords) {
                                       "zakończone przed końcem roku, ale nie podał kosztów.")
                   .likeliest_language(),
               StopWordLanguage::kPolish);
+    EXPECT_EQ(count_words_by_language("En annerledes sesong med fotballskole nærmer seg slutten, "
+                                      "og derfor er det ekstra gledelig å se at barn har deltatt.")
+                  .likeliest_language(),
+              StopWordLanguage::kDanishNorwegian);
+    EXPECT_EQ(count_words_by_language("Regeringen säger att arbetet med vägen ska vara klart "
+                                      "innan året är slut, men inte hur mycket det kostar.")
+                  .likeliest_language(),
+              StopWordLanguage::kSwedish);
+    EXPECT_EQ(count_words_by_language("Hallitus kertoi, että tien työt ovat valmiita ennen "
+                                      "vuoden loppua, mutta se ei kertonut kustannuksia.")
+                  .likeliest_language(),
+              StopWordLanguage::kFinnish);
+    // English prose stays English beside the Scandinavian lists' "i", "man", "under".
+    EXPECT_EQ(count_words_by_language("I think the man who stood under the bridge said that "
+                                      "he would come back in the morning.")
+                  .likeliest_language(),
+              StopWordLanguage::kEnglish);
 }
 
 TEST(HtmlDates, JsonLdAndMetaSources) {
@@ -221,6 +238,31 @@ TEST(ScrapedText, MenuLinesDoNotEndOrNameTheArticle) {
     EXPECT_EQ(article.title, "Neue Brücke für die Stadt");
     EXPECT_EQ(article.date, make_timestamp(2022, 1, 25));
     EXPECT_EQ(article.body, kGermanProse + "\n\n" + kGermanProse2);
+}
+
+TEST(ScrapedText, NavigationButtonsAndFormFieldsAboveTheHeadlineAreNotTheTitle) {
+    // Each of these stands closer to the prose than the headline does, and
+    // each is a line a text renderer makes of a page's furniture.
+    for (const std::string furniture :
+         {"\u2190 Das F-Wort \u2013 Teil 2", "Suche wmn \u00BB Health \u00BB Body & Fitness",
+          "Kathrin Hofmeister Kathrin Hofmeister",
+          "zum Kalender hinzuf\u00FCgen Jetzt anmelden "
+          "Jetzt anmelden",
+          "Remove Ads Settings Dark Theme Width [Max] [16px]",
+          "- Gemeinsam entwickelter Versuchsstand reduziert den Aufwand"}) {
+        const std::string text = "Neue Br\u00FCcke f\u00FCr die Stadt\n\n" + furniture + "\n\n" +
+                                 kGermanProse + "\n\n" + kGermanProse2 + "\n";
+        EXPECT_EQ(extract_text_article(text).title, "Neue Br\u00FCcke f\u00FCr die Stadt")
+            << furniture;
+    }
+}
+
+TEST(ScrapedText, AHeadlineBesideOtherTableCellsIsTakenAlone) {
+    const std::string text =
+        "Suche                    Neue Br\u00FCcke f\u00FCr die Stadt       "
+        "             Mehr zu\n\n" +
+        kGermanProse + "\n\n" + kGermanProse2 + "\n";
+    EXPECT_EQ(extract_text_article(text).title, "Neue Br\u00FCcke f\u00FCr die Stadt");
 }
 
 TEST(ScrapedText, DateLineKeepsItsDayAndZone) {
