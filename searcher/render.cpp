@@ -87,9 +87,35 @@ std::string format_timestamp(Timestamp t) {
     int y;
     unsigned m, d;
     civil_from_days(days, y, m, d);
-    if (secs == 0) return fmt::format("{:04}-{:02}-{:02}", y, m, d);
-    return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", y, m, d, secs / 3600, secs / 60 % 60,
-                       secs % 60);
+    if (y < 0 || y > 9999) {
+        if (secs == 0) return fmt::format("{:04}-{:02}-{:02}", y, m, d);
+        return fmt::format("{:04}-{:02}-{:02}T{:02}:{:02}:{:02}Z", y, m, d, secs / 3600,
+                           secs / 60 % 60, secs % 60);
+    }
+    // By hand: every JSON hit has a date, and fmt's parsing of the format
+    // string cost more than the rest of the hit's line.
+    std::string out;
+    out.reserve(20);
+    const auto digits = [&out](std::int64_t v, int n) {
+        char buffer[4];
+        for (int i = n - 1; i >= 0; --i, v /= 10) buffer[i] = static_cast<char>('0' + v % 10);
+        out.append(buffer, static_cast<std::size_t>(n));
+    };
+    digits(y, 4);
+    out += '-';
+    digits(m, 2);
+    out += '-';
+    digits(d, 2);
+    if (secs != 0) {
+        out += 'T';
+        digits(secs / 3600, 2);
+        out += ':';
+        digits(secs / 60 % 60, 2);
+        out += ':';
+        digits(secs % 60, 2);
+        out += 'Z';
+    }
+    return out;
 }
 
 std::string render_text(std::string_view query, const SearchResult& r, std::size_t offset,
