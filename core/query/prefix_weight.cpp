@@ -5,8 +5,7 @@
 #include <algorithm>
 #include <map>
 
-#include "query/boolean_weight.h"
-#include "query/term_weight.h"
+#include "query/term_expansion.h"
 
 namespace scoop {
 
@@ -26,13 +25,9 @@ WeightPtr make_prefix_weight(WeightContext& context, const PrefixQuery& query) {
                         words.size(), context.max_prefix_terms));
         words.resize(context.max_prefix_terms);
     }
-    if (words.empty()) return nullptr;
-    std::vector<BooleanWeight::Clause> clauses;
-    for (const auto& [word, df] : words)
-        if (WeightPtr term =
-                TermWeight::make(context, query.field, term_key(word_kind(query.field), word)))
-            clauses.emplace_back(Occur::kShould, std::move(term));
-    return std::make_unique<BooleanWeight>(std::move(clauses));
+    std::vector<std::string> kept;
+    for (auto& [word, df] : words) kept.push_back(std::move(word));
+    return make_expansion_weight(context, query.field, kept);
 }
 
 }  // namespace scoop

@@ -25,6 +25,9 @@ struct Printer {
     std::string operator()(const PrefixQuery& q) const {
         return fmt::format("{}:{}*", field_name(q.field), q.prefix);
     }
+    std::string operator()(const FuzzyQuery& q) const {
+        return fmt::format("{}:{}~{}", field_name(q.field), q.word, q.max_edits);
+    }
     std::string operator()(const DateRangeQuery& q) const {
         return fmt::format("date:[{}..{}]", q.from, q.to);
     }

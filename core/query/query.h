@@ -4,6 +4,7 @@
 // a TermQuery carries the stem it ranks by, a PhraseQuery the folded words
 // it matches exactly.
 
+#include <cstdint>
 #include <limits>
 #include <string>
 #include <variant>
@@ -32,6 +33,14 @@ struct PrefixQuery {
     std::string prefix;
 };
 
+// Every word within `max_edits` edits (1 or 2; Damerau-Levenshtein, in
+// code points) of `word`, expanded through the dictionary: "khatamy~1".
+struct FuzzyQuery {
+    Field field = Field::kTitleAndBody;
+    std::string word;  // folded
+    std::uint32_t max_edits = 2;
+};
+
 // Documents dated in [from, to] (inclusive, seconds since the epoch).
 struct DateRangeQuery {
     Timestamp from = std::numeric_limits<Timestamp>::min() + 1;
@@ -47,7 +56,8 @@ struct BooleanQuery {
     std::vector<BooleanClause> clauses;
 };
 
-using Query = std::variant<TermQuery, PhraseQuery, PrefixQuery, DateRangeQuery, BooleanQuery>;
+using Query =
+    std::variant<TermQuery, PhraseQuery, PrefixQuery, FuzzyQuery, DateRangeQuery, BooleanQuery>;
 
 struct BooleanClause {
     Occur occur = Occur::kShould;
@@ -56,7 +66,7 @@ struct BooleanClause {
 
 // A compact rendering for messages, tests and --explain:
 //   (+text~iran -text~clinton), text:"strictly defensive", title~ivanov,
-//   text:cosmo*, date:[1230768000..1262303999]
+//   text:cosmo*, text:khatamy~1, date:[1230768000..1262303999]
 std::string to_string(const Query& query);
 
 }  // namespace scoop

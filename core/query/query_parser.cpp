@@ -9,6 +9,7 @@
 #include "analysis/date_parser.h"
 #include "analysis/normalizer.h"
 #include "analysis/word_tokenizer.h"
+#include "query/edit_distance_walk.h"
 #include "util/visible_text.h"
 
 namespace scoop {
@@ -49,6 +50,8 @@ struct Lexeme {
     // "~2" after a closing quote: Lucene's proximity. Kept on the phrase so
     // that proximity search, when it comes, reads it here.
     std::string_view proximity = {};
+    // "~" or "~1" after a word: fuzzy search of it.
+    std::string_view fuzzy = {};
 };
 
 std::string_view describe(const Lexeme& l) {
@@ -271,8 +274,10 @@ class Lexer {
         if (chunk == "AND" || chunk == "&&") return out.push_back({Kind::kAnd, chunk, i});
         if (chunk == "OR" || chunk == "||") return out.push_back({Kind::kOr, chunk, i});
         if (chunk == "NOT") return out.push_back({Kind::kNot, chunk, i});
-        strip_suffixes(chunk, i);
+        std::string_view fuzzy;
+        strip_suffixes(chunk, i, fuzzy);
         if (chunk.empty()) return;
+        const std::size_t before = out.size();
         question_mark(chunk, i);
         if (const std::size_t colon = chunk.find(':');
             colon != std::string_view::npos && is_field(chunk.substr(0, colon))) {
@@ -293,11 +298,13 @@ class Lexer {
         } else {
             out.push_back({Kind::kWord, chunk, i});
         }
+        if (!fuzzy.empty() && out.size() > before && out.back().kind == Kind::kWord)
+            out.back().fuzzy = fuzzy;
     }
 
     // Lucene's "term^2" (a boost) and "term~" / "term~2" (fuzzy) at the end
     // of a word. Only after a letter: "10^6" and "~10" are text.
-    void strip_suffixes(std::string_view& chunk, std::size_t at) {
+    void strip_suffixes(std::string_view& chunk, std::size_t at, std::string_view& fuzzy) {
         for (;;) {
             const std::size_t mark = chunk.find_last_of("^~");
             if (mark == std::string_view::npos || mark == 0 || !is_word_byte(chunk[mark - 1]) ||
@@ -307,15 +314,13 @@ class Lexer {
             const std::string_view suffix = chunk.substr(mark);
             if (suffix[0] == '^') {
                 boost(at + mark, suffix);
+            } else if (fuzzy.empty()) {
+                fuzzy = suffix;  // the word's, read by word()
             } else {
-                const std::string word(chunk.substr(0, mark));
                 recovery_.note_or_fail(
                     at + mark,
-                    fmt::format("fuzzy search ('{}{}') is not supported; remove the '{}'", word,
-                                suffix, suffix),
-                    fmt::format("'{}' ignored: fuzzy search is not supported, '{}' searched as "
-                                "written",
-                                suffix, word));
+                    fmt::format("'{}' after a fuzzy word's '{}': remove one", suffix, fuzzy),
+                    fmt::format("'{}' ignored: '{}' already makes the word fuzzy", suffix, fuzzy));
             }
             chunk = chunk.substr(0, mark);
         }
@@ -729,7 +734,51 @@ class Parser {
         return Part{Occur::kShould, std::move(p), l.offset};
     }
 
+    // "khatamy~1", "khatamy~2", and "khatamy~": as many edits as
+    // Elasticsearch's AUTO allows for the word's length (none up to two
+    // characters, one up to five, two beyond), since two edits of a short
+    // word reach most of the language ("oil~2": "of", "on", "all", ...).
+    std::optional<Part> fuzzy_word(const Lexeme& l, Field field) {
+        const std::size_t at = static_cast<std::size_t>(l.fuzzy.data() - q_.data());
+        std::optional<std::uint32_t> edits;
+        const std::string_view number = l.fuzzy.substr(1);
+        if (!number.empty()) {
+            const bool whole = number.find('.') == std::string_view::npos;
+            if (whole && number.size() == 1 && number[0] <= '2') {
+                edits = static_cast<std::uint32_t>(number[0] - '0');
+            } else {
+                edits = 2;
+                recovery_.note_or_fail(
+                    at,
+                    fmt::format("a fuzzy word allows 0, 1 or 2 edits ({}~1), not '{}'", l.text,
+                                l.fuzzy),
+                    fmt::format("'{}': a fuzzy word allows at most 2 edits; 2 searched", l.fuzzy));
+            }
+        }
+        std::vector<Token> tokens = analyzer_.analyze(l.text);
+        if (l.text.find('*') != std::string_view::npos || tokens.size() != 1 ||
+            tokens[0].word.size() < 2) {
+            recovery_.note_or_fail(at, "'~' makes one word fuzzy; remove it here",
+                                   fmt::format("'{}' ignored: fuzzy search takes one word of two "
+                                               "letters or more",
+                                               l.fuzzy));
+            return word_without_fuzzy(l, field);
+        }
+        if (!edits) {
+            const std::size_t characters = edit_distance(tokens[0].word, "", 1000);
+            edits = characters <= 2 ? 0 : characters <= 5 ? 1 : 2;
+        }
+        if (*edits == 0) return words(l, l.text, field);  // the exact word, as Lucene's ~0
+        count_terms(l, 1);
+        return Part{Occur::kShould, FuzzyQuery{field, std::move(tokens[0].word), *edits}, l.offset};
+    }
+
     std::optional<Part> word(const Lexeme& l, Field field) {
+        if (!l.fuzzy.empty()) return fuzzy_word(l, field);
+        return word_without_fuzzy(l, field);
+    }
+
+    std::optional<Part> word_without_fuzzy(const Lexeme& l, Field field) {
         std::string_view text = l.text;
         const std::size_t star = text.find('*');
         if (star == std::string_view::npos) return words(l, text, field);

@@ -2,6 +2,8 @@
 
 #include <algorithm>
 
+#include "query/edit_distance_walk.h"
+
 namespace scoop {
 namespace {
 
@@ -18,6 +20,8 @@ void collect(const Query& q, bool excluded, HighlightTerms& out) {
             out.phrases.push_back(p->words);
     } else if (const auto* x = std::get_if<PrefixQuery>(&q)) {
         out.prefixes.push_back(x->prefix);
+    } else if (const auto* f = std::get_if<FuzzyQuery>(&q)) {
+        out.fuzzy.emplace_back(f->word, f->max_edits);
     } else if (const auto* b = std::get_if<BooleanQuery>(&q)) {
         for (const auto& c : b->clauses) collect(c.query, c.occur == Occur::kMustNot, out);
     }
@@ -67,6 +71,14 @@ WindowSnippet snippet_in(Analyzer& analyzer, std::string_view text, const Highli
         else
             for (const auto& p : terms.prefixes)
                 if (t.word.starts_with(p)) match[i] = item_of("*" + p);
+        if (match[i] < 0)
+            for (const auto& [word, edits] : terms.fuzzy)
+                if (edit_distance(t.word, word, edits) <= edits) {
+                    std::string key = "~~";
+                    key += word;
+                    match[i] = item_of(key);
+                    break;
+                }
     }
     for (std::size_t p = 0; p < terms.phrases.size(); ++p) {
         const auto& words = terms.phrases[p];
@@ -194,8 +206,8 @@ Snippet make_snippet(Analyzer& analyzer, std::string_view text, const HighlightT
     constexpr std::size_t kWindow = 32 * 1024;
     if (text.size() <= kWindow)
         return snippet_in(analyzer, text, terms, width, false, false).snippet;
-    const std::size_t items =
-        terms.stems.size() + terms.words.size() + terms.prefixes.size() + terms.phrases.size();
+    const std::size_t items = terms.stems.size() + terms.words.size() + terms.prefixes.size() +
+                              terms.fuzzy.size() + terms.phrases.size();
     const std::size_t scan = std::min(text.size(), kSnippetScanBytes);
     WindowSnippet best;
     for (std::size_t start = 0; start < scan;) {

@@ -16,10 +16,12 @@ struct HighlightTerms {
     std::unordered_set<std::string> stems;  // plain query words match by stem
     std::unordered_set<std::string> words;  // single-word phrases match exactly
     std::vector<std::string> prefixes;
-    std::vector<std::vector<std::string>> phrases;  // matched as whole sequences
+    std::vector<std::pair<std::string, std::uint32_t>> fuzzy;  // word, most edits
+    std::vector<std::vector<std::string>> phrases;             // matched as whole sequences
 
     bool empty() const {
-        return stems.empty() && words.empty() && prefixes.empty() && phrases.empty();
+        return stems.empty() && words.empty() && prefixes.empty() && fuzzy.empty() &&
+               phrases.empty();
     }
 };
 

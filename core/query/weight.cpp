@@ -2,6 +2,7 @@
 
 #include "query/boolean_weight.h"
 #include "query/date_range_weight.h"
+#include "query/fuzzy_weight.h"
 #include "query/phrase_weight.h"
 #include "query/prefix_weight.h"
 #include "query/term_weight.h"
@@ -13,6 +14,7 @@ WeightPtr create_weight(const Query& query, WeightContext& context) {
         return TermWeight::make(context, t->field, term_key(stem_kind(t->field), t->stem));
     if (const auto* p = std::get_if<PhraseQuery>(&query)) return PhraseWeight::make(context, *p);
     if (const auto* x = std::get_if<PrefixQuery>(&query)) return make_prefix_weight(context, *x);
+    if (const auto* f = std::get_if<FuzzyQuery>(&query)) return make_fuzzy_weight(context, *f);
     if (const auto* d = std::get_if<DateRangeQuery>(&query))
         return std::make_unique<DateRangeWeight>(d->from, d->to);
     return BooleanWeight::make(context, std::get<BooleanQuery>(query));

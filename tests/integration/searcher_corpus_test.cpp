@@ -113,6 +113,19 @@ TEST_F(SampleCorpus, BooleanOperatorsAndPrefixes) {
     EXPECT_EQ(files(query("+Medvedev iran")), std::vector<std::string>{k001});
 }
 
+TEST_F(SampleCorpus, FuzzyWordsFindMisspelledNames) {
+    EXPECT_EQ(files(query("Khatamy~1")), std::vector<std::string>{k000});
+    EXPECT_EQ(files(query("Lavrof~")), std::vector<std::string>{k001});
+    EXPECT_EQ(files(query("Medvedef~1 AND Khatamy~1")), std::vector<std::string>{});
+    EXPECT_EQ(query("Lavrof").at("total"), 0) << "without ~ the misspelling finds nothing";
+    // The snippet marks the word that matched, not the one typed.
+    const auto hit = query("Lavrof~").at("hits").at(0);
+    const std::string snippet = hit.at("snippet");
+    const auto marked = hit.at("highlights").at(0);
+    EXPECT_NE(snippet.find("Lavrov"), std::string::npos) << snippet;
+    EXPECT_EQ(marked.at(1).get<int>() - marked.at(0).get<int>(), 6);
+}
+
 TEST_F(SampleCorpus, MalformedQueriesAreClearErrors) {
     for (const std::string q : {"\"unclosed", "(a OR", "a AND", "OR a", ")", "a (b",
                                 "title:", "date:2009-13-45", "-iran", "co*mo", "()", "NOT"}) {

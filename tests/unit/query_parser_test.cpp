@@ -396,11 +396,40 @@ TEST_F(LenientQueryTest, WildcardsBoostsProximityAndFuzzy) {
               (Reading{"text:\"term germ\"",
                        {"'~2' ignored: proximity search is not supported yet, the exact phrase "
                         "searched"}}));
-    EXPECT_EQ(
-        read("roam~"),
-        (Reading{"text~roam",
-                 {"'~' ignored: fuzzy search is not supported, 'roam' searched as written"}}));
     EXPECT_EQ(read("~10 mg"), (Reading{"(text~10 text~mg)", {}}));
+}
+
+TEST_F(LenientQueryTest, FuzzyWords) {
+    // "~1" and "~2" say how many edits; "~" allows as many as the word's
+    // length does (Elasticsearch's AUTO: none to 2 characters, 1 to 5, then 2).
+    EXPECT_EQ(read("roam~"), (Reading{"text:roam~1", {}}));
+    EXPECT_EQ(read("lavrof~"), (Reading{"text:lavrof~2", {}}));
+    EXPECT_EQ(read("at~"), (Reading{"text~at", {}}));
+    EXPECT_EQ(read("\u00E9t\u00E9~"), (Reading{"text:\u00E9t\u00E9~1", {}}))
+        << "characters, not bytes";
+    EXPECT_EQ(read("Khatamy~1 visit"), (Reading{"(text:khatamy~1 text~visit)", {}}));
+    EXPECT_EQ(read("title:ivanof~2"), (Reading{"title:ivanof~2", {}}));
+    EXPECT_EQ(read("+lavrof~ -iran"), (Reading{"(+text:lavrof~2 -text~iran)", {}}));
+    EXPECT_EQ(read("iran~0"), (Reading{"text~iran", {}}));  // no edits: the word itself
+    EXPECT_EQ(read("iran~5"),
+              (Reading{"text:iran~2", {"'~5': a fuzzy word allows at most 2 edits; 2 searched"}}));
+    EXPECT_EQ(read("x~"), (Reading{"text~x",
+                                   {"'~' ignored: fuzzy search takes one word of two letters or "
+                                    "more"}}));
+    EXPECT_EQ(read("new-york~1"), (Reading{"text:\"new york\"",
+                                           {"'~1' ignored: fuzzy search takes one word of two "
+                                            "letters or more"}}));
+    std::string message;
+    try {
+        QueryParser(analyzer_, {}, QuerySyntax::kStrict).parse("iran~5");
+    } catch (const QueryError& e) {
+        message = e.message();
+        EXPECT_EQ(e.offset(), 4u);
+    }
+    EXPECT_EQ(message, "a fuzzy word allows 0, 1 or 2 edits (iran~1), not '~5'");
+    // Strict mode takes well-formed fuzzy words as they are.
+    EXPECT_EQ(to_string(QueryParser(analyzer_, {}, QuerySyntax::kStrict).parse("roam~1").query),
+              "text:roam~1");
 }
 
 TEST_F(LenientQueryTest, FieldsScoopDoesNotHaveAreWords) {

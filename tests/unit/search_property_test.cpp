@@ -25,6 +25,23 @@ namespace {
 using testing::make_vocabulary;
 using testing::Zipf;
 
+// Optimal string alignment distance by the full table: the reference the
+// engine's dictionary walk (edit_distance_walk.h) is checked against. The
+// test vocabulary is ASCII, so bytes are code points.
+std::size_t osa_distance(const std::string& a, const std::string& b) {
+    std::vector<std::vector<std::size_t>> d(a.size() + 1, std::vector<std::size_t>(b.size() + 1));
+    for (std::size_t i = 0; i <= a.size(); ++i) d[i][0] = i;
+    for (std::size_t j = 0; j <= b.size(); ++j) d[0][j] = j;
+    for (std::size_t i = 1; i <= a.size(); ++i)
+        for (std::size_t j = 1; j <= b.size(); ++j) {
+            d[i][j] = std::min({d[i - 1][j] + 1, d[i][j - 1] + 1,
+                                d[i - 1][j - 1] + (a[i - 1] == b[j - 1] ? 0 : 1)});
+            if (i > 1 && j > 1 && a[i - 1] == b[j - 2] && a[i - 2] == b[j - 1])
+                d[i][j] = std::min(d[i][j], d[i - 2][j - 2] + 1);
+        }
+    return d[a.size()][b.size()];
+}
+
 struct ModelDoc {
     bool deleted = false;
     Timestamp date = kNoDate;
@@ -115,6 +132,14 @@ struct Model {
             std::optional<double> s;
             for (const auto& [w, _] : d.words[fi])
                 if (w.starts_with(x->prefix)) s = s.value_or(0) + *term(d, x->field, true, w);
+            return s;
+        }
+        if (const auto* f = std::get_if<FuzzyQuery>(&q)) {
+            const auto fi = static_cast<std::size_t>(f->field);
+            std::optional<double> s;
+            for (const auto& [w, _] : d.words[fi])
+                if (osa_distance(w, f->word) <= f->max_edits)
+                    s = s.value_or(0) + *term(d, f->field, true, w);
             return s;
         }
         if (const auto* r = std::get_if<DateRangeQuery>(&q)) {
@@ -265,7 +290,35 @@ std::string random_query(std::mt19937& rng, const Corpus& c) {
         for (std::size_t k = 0; k < times; ++k) p += (k ? " " : "") + w;
         return p + "\"";
     };
-    switch (rng() % 20) {
+    // A word with one or two random edits: a misspelling to search fuzzily.
+    auto misspelt = [&] {
+        std::string w = word();
+        const std::string letters = "bcdfghklmnprstvaeiou";
+        for (std::size_t e = 1 + rng() % 2; e > 0 && w.size() > 1; --e) {
+            const std::size_t at = rng() % w.size();
+            switch (rng() % 4) {
+                case 0:
+                    w[at] = letters[rng() % letters.size()];
+                    break;
+                case 1:
+                    w.erase(at, 1);
+                    break;
+                case 2:
+                    w.insert(at, 1, letters[rng() % letters.size()]);
+                    break;
+                default:
+                    if (at + 1 < w.size()) std::swap(w[at], w[at + 1]);
+            }
+        }
+        return w;
+    };
+    switch (rng() % 23) {
+        case 19:
+            return misspelt() + "~1";
+        case 20:
+            return misspelt() + "~ " + word();
+        case 21:
+            return "title:" + misspelt() + "~2 AND " + word();
         case 0:
             return word();
         case 1:

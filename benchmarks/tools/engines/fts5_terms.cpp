@@ -85,6 +85,11 @@ struct Translate {
     std::string operator()(const PrefixQuery& q) const {
         return std::string(word_columns(q.field)) + quoted_tokens({q.prefix}) + " *";
     }
+    std::string operator()(const FuzzyQuery&) const {
+        throw Error(
+            "fts5 engine: fuzzy words (word~) cannot be answered: FTS5 has no fuzzy search; "
+            "leave them out of the query set");
+    }
     std::string operator()(const DateRangeQuery&) const {
         throw Error(
             "fts5 engine: date ranges (date:, after:, before:) cannot be answered: the FTS5 "

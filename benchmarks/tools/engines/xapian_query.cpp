@@ -64,6 +64,13 @@ Xapian::Query XapianQueryBuilder::translate(const PrefixQuery& q) const {
     return Xapian::Query(Xapian::Query::OP_OR, parts.begin(), parts.end());
 }
 
+Xapian::Query XapianQueryBuilder::translate(const FuzzyQuery&) const {
+    // Xapian 1.4 has no edit-distance query (1.5 adds OP_EDIT_DISTANCE).
+    throw Error(
+        "xapian engine: fuzzy words (word~) cannot be answered by Xapian 1.4; leave them out "
+        "of the query set");
+}
+
 Xapian::Query XapianQueryBuilder::translate(const DateRangeQuery&) const {
     throw Error(
         "xapian engine: date ranges (date:, after:, before:) cannot be answered: the benchmark's "

@@ -49,6 +49,7 @@ class XapianQueryBuilder {
     Xapian::Query translate(const TermQuery& q) const;
     Xapian::Query translate(const PhraseQuery& q) const;
     Xapian::Query translate(const PrefixQuery& q) const;
+    Xapian::Query translate(const FuzzyQuery& q) const;
     Xapian::Query translate(const DateRangeQuery& q) const;
     Xapian::Query translate(const BooleanQuery& q) const;
 
