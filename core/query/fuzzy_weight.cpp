@@ -15,6 +15,7 @@ WeightPtr make_fuzzy_weight(WeightContext& context, const FuzzyQuery& query) {
         std::size_t distance = 0;
         std::uint64_t df = 0;
     };
+    if (expansion_budget_spent(context)) return nullptr;
     std::map<std::string, Found> found;
     const std::string prefix = term_key(word_kind(query.field), "");
     for (const auto& segment : context.reader.segments())
@@ -29,7 +30,9 @@ WeightPtr make_fuzzy_weight(WeightContext& context, const FuzzyQuery& query) {
     std::vector<std::pair<std::string, Found>> words(found.begin(), found.end());
     // Lucene's FuzzyQuery default: a misspelling of a short common word is
     // within two edits of hundreds of words, and each costs a list.
-    const std::size_t limit = std::min<std::size_t>(context.max_prefix_terms, kMaxFuzzyTerms);
+    const std::size_t cap = std::min<std::size_t>(context.max_prefix_terms, kMaxFuzzyTerms);
+    const std::string text = fmt::format("{}~{}", query.word, query.max_edits);
+    const std::size_t limit = claim_expansion(context, text, words.size(), cap);
     if (words.size() > limit) {
         // Closest first, as Lucene's FuzzyQuery keeps its best-scoring
         // expansions; among equals the most frequent.
@@ -38,8 +41,9 @@ WeightPtr make_fuzzy_weight(WeightContext& context, const FuzzyQuery& query) {
                 return a.second.distance < b.second.distance;
             return a.second.df > b.second.df;
         });
-        context.warnings.push_back(fmt::format("{}~{} matches {} words; searched the {} closest",
-                                               query.word, query.max_edits, words.size(), limit));
+        if (words.size() > cap)
+            context.warnings.push_back(fmt::format("{} matches {} words; searched the {} closest",
+                                                   text, words.size(), limit));
         words.resize(limit);
     }
     std::vector<std::string> kept;

@@ -34,7 +34,8 @@ Searcher::Searcher(std::shared_ptr<const IndexReader> reader)
 Searcher::Compiled Searcher::compile(std::string_view text, const SearchOptions& options) {
     validate(options);
     Compiled c{QueryParser(analyzer_, options.limits, options.syntax).parse(text), nullptr};
-    WeightContext context{*reader_, options.bm25, options.max_prefix_terms, c.parsed.warnings};
+    WeightContext context{*reader_, options.bm25, options.max_prefix_terms, c.parsed.warnings,
+                          options.limits.max_terms};
     c.weight = create_weight(c.parsed.query, context);
     return c;
 }

@@ -28,6 +28,11 @@ struct WeightContext {
     Bm25Params bm25;
     std::size_t max_prefix_terms = 128;
     std::vector<std::string>& warnings;  // notes for the user, e.g. a prefix cut short
+    // How many words all the query's prefixes and fuzzy words together may
+    // still stand for (the query's term limit): a pasted line of 400
+    // fuzzy words must not become 20,000 posting lists.
+    std::size_t expansion_budget = 1024;
+    bool budget_spent_noted = false;
 };
 
 class Weight {

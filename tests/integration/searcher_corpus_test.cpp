@@ -126,6 +126,20 @@ TEST_F(SampleCorpus, FuzzyWordsFindMisspelledNames) {
     EXPECT_EQ(marked.at(1).get<int>() - marked.at(0).get<int>(), 6);
 }
 
+TEST_F(SampleCorpus, ExpansionsTogetherStayWithinTheQueryTermLimit) {
+    // khatami, lavrov, iran and iranian take four of five; russia* gets one
+    // of its two words, and a further prefix none, each with a note.
+    const auto r =
+        query("Khatamy~1 Lavrof~ Iran* Russia* cosmo*", "--max-query-terms 5 --max-prefix-terms 5");
+    const std::vector<std::string> notes = r.at("warnings");
+    ASSERT_EQ(notes.size(), 2u) << r.dump();
+    EXPECT_EQ(notes[0].rfind("russia*: searched 1 of its 2 words", 0), 0u) << notes[0];
+    EXPECT_NE(notes[1].find("further prefixes and fuzzy words were not searched"),
+              std::string::npos)
+        << notes[1];
+    EXPECT_EQ(r.at("total"), 2);
+}
+
 TEST_F(SampleCorpus, MalformedQueriesAreClearErrors) {
     for (const std::string q : {"\"unclosed", "(a OR", "a AND", "OR a", ")", "a (b",
                                 "title:", "date:2009-13-45", "-iran", "co*mo", "()", "NOT"}) {
