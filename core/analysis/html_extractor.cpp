@@ -661,35 +661,27 @@ Article extract_html_article(std::string_view utf8) {
             }
         }
     }
-    if (!date) {
-        // The first date written anywhere outside chrome.
-        for (std::size_t i = 0; i < blocks.size(); ++i) {
-            if (blocks[i].chrome && !regions.in_date_line(main.block_region[i])) continue;
-            if (blocks[i].chars > 200) continue;
-            if (const auto found = find_date(blocks[i].text)) {
-                offer_date_claim(date,
-                                 blocks[i].text.substr(found->begin, found->end - found->begin),
-                                 kRankTextAnywhere);
-                if (date) break;
-            }
+    // The first date of blocks [first, end) that `eligible` accepts, when
+    // nothing better was found.
+    const auto first_date_in = [&](std::size_t first, std::size_t end, int rank, auto eligible) {
+        for (std::size_t i = first; i < end && !date; ++i) {
+            if (blocks[i].chars > 200 || !eligible(i)) continue;
+            if (const auto found = find_date(blocks[i].text))
+                offer_date_claim(
+                    date, blocks[i].text.substr(found->begin, found->end - found->begin), rank);
         }
-    }
+    };
+    // The first date written anywhere outside chrome.
+    first_date_in(0, blocks.size(), kRankTextAnywhere, [&](std::size_t i) {
+        return !blocks[i].chrome || regions.in_date_line(main.block_region[i]);
+    });
     if (!date && metadata.modified) date = metadata.modified;
-    if (!date) {
-        // Nothing else: a date in the page's furniture, the article's own
-        // footer first ("Dieser Artikel wurde am 14. Dezember 2015 um 14:48
-        // veröffentlicht", "Posted on ..."), which comes after its start.
-        for (std::size_t pass = 0; pass < 2 && !date; ++pass)
-            for (std::size_t i = pass == 0 ? main.first_block : 0; i < blocks.size(); ++i) {
-                if (blocks[i].chars > 200) continue;
-                if (const auto found = find_date(blocks[i].text)) {
-                    offer_date_claim(date,
-                                     blocks[i].text.substr(found->begin, found->end - found->begin),
-                                     kRankChromeAnywhere);
-                    if (date) break;
-                }
-            }
-    }
+    // Nothing else: a date in the page's furniture, the article's own footer
+    // first ("Dieser Artikel wurde am 14. Dezember 2015 um 14:48
+    // veröffentlicht", "Posted on ..."), which comes after its start.
+    const auto any = [](std::size_t) { return true; };
+    first_date_in(main.first_block, blocks.size(), kRankChromeAnywhere, any);
+    first_date_in(0, std::min(main.first_block, blocks.size()), kRankChromeAnywhere, any);
     if (date && date->date.has_time && date->date.utc_offset == 0) {
         // A time in UTC is a machine's form: in the publisher's zone it
         // has the day the article was published on where it was.

@@ -3,6 +3,7 @@
 #include <variant>
 #include <vector>
 
+#include "engines/clauses_by_occur.h"
 #include "util/error.h"
 
 namespace scoop::bench {
@@ -96,24 +97,8 @@ struct Translate {
             "table keeps no dates; leave them out of the query set");
     }
     std::string operator()(const BooleanQuery& q) const {
-        std::vector<std::string> required, optional, excluded, filters;
-        for (const BooleanClause& c : q.clauses) {
-            std::string part = operand(c.query);
-            switch (c.occur) {
-                case Occur::kMust:
-                    required.push_back(std::move(part));
-                    break;
-                case Occur::kShould:
-                    optional.push_back(std::move(part));
-                    break;
-                case Occur::kMustNot:
-                    excluded.push_back(std::move(part));
-                    break;
-                case Occur::kFilter:
-                    filters.push_back(std::move(part));
-                    break;
-            }
-        }
+        auto [required, optional, excluded, filters] =
+            clauses_by_occur<std::string>(q, [](const Query& clause) { return operand(clause); });
         // Plain clauses match as a group unless required clauses are there;
         // filters leave them required.
         std::vector<std::string> all = required;

@@ -6,6 +6,7 @@
 #include <variant>
 #include <vector>
 
+#include "engines/clauses_by_occur.h"
 #include "engines/xapian_layout.h"
 #include "util/error.h"
 
@@ -78,24 +79,8 @@ Xapian::Query XapianQueryBuilder::translate(const DateRangeQuery&) const {
 }
 
 Xapian::Query XapianQueryBuilder::translate(const BooleanQuery& q) const {
-    std::vector<Xapian::Query> required, optional, excluded, filters;
-    for (const BooleanClause& c : q.clauses) {
-        Xapian::Query part = (*this)(c.query);
-        switch (c.occur) {
-            case Occur::kMust:
-                required.push_back(std::move(part));
-                break;
-            case Occur::kShould:
-                optional.push_back(std::move(part));
-                break;
-            case Occur::kMustNot:
-                excluded.push_back(std::move(part));
-                break;
-            case Occur::kFilter:
-                filters.push_back(std::move(part));
-                break;
-        }
-    }
+    auto [required, optional, excluded, filters] =
+        clauses_by_occur<Xapian::Query>(q, [this](const Query& clause) { return (*this)(clause); });
     // Plain clauses are required as a group ("iran missile": either) unless
     // required clauses are there ("+iran missile": missile only adds to
     // the score); filters leave them required ("iran date:2009").
