@@ -1,5 +1,8 @@
 #include "analysis/html_document.h"
 
+#include <algorithm>
+#include <cstdint>
+
 #include "util/error.h"
 
 namespace scoop {
@@ -11,9 +14,50 @@ GumboOptions parser_options() {
     return options;
 }
 
+bool is_decimal_digit(char c) {
+    return c >= '0' && c <= '9';
+}
+bool is_hex_digit(char c) {
+    return is_decimal_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
+}
+
+// Gumbo adds up a numeric reference's digits in an int, so "&#xBBBBBBBB;"
+// overflows to a negative code point that passes its range check and comes
+// out as bytes that are not UTF-8 (and "&#x100000041;" wraps round to 'A').
+// Every reference beyond U+10FFFF is rewritten as the replacement character
+// it stands for in HTML5; "" when the page has none (the usual case).
+std::string repair_numeric_references(std::string_view html) {
+    std::string out;
+    std::size_t copied = 0;
+    for (std::size_t at = html.find("&#"); at != std::string_view::npos;
+         at = html.find("&#", at + 1)) {
+        std::size_t i = at + 2;
+        const bool hex = i < html.size() && (html[i] == 'x' || html[i] == 'X');
+        if (hex) ++i;
+        std::uint64_t value = 0;
+        const std::size_t digits = i;
+        while (i < html.size() && (hex ? is_hex_digit(html[i]) : is_decimal_digit(html[i]))) {
+            const char c = html[i];
+            const std::uint64_t digit = is_decimal_digit(c) ? static_cast<std::uint64_t>(c - '0')
+                                        : c >= 'a' ? static_cast<std::uint64_t>(c - 'a' + 10)
+                                                   : static_cast<std::uint64_t>(c - 'A' + 10);
+            value = std::min<std::uint64_t>(value * (hex ? 16 : 10) + digit, 0x110000);
+            ++i;
+        }
+        if (i == digits || value <= 0x10FFFF) continue;
+        if (i < html.size() && html[i] == ';') ++i;
+        out.append(html.substr(copied, at - copied)).append("&#xFFFD;");
+        copied = i;
+    }
+    if (copied == 0) return {};
+    out.append(html.substr(copied));
+    return out;
+}
+
 }  // namespace
 
-HtmlDocument::HtmlDocument(std::string_view html) {
+HtmlDocument::HtmlDocument(std::string_view html) : repaired_(repair_numeric_references(html)) {
+    if (!repaired_.empty()) html = repaired_;
     const GumboOptions options = parser_options();
     output_ = gumbo_parse_with_options(&options, html.data(), html.size());
     if (output_ == nullptr) throw Error("out of memory while parsing an HTML page");

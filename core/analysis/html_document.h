@@ -22,6 +22,9 @@ class HtmlDocument {
     const GumboNode* root() const { return output_->root; }
 
   private:
+    // The input with out-of-range numeric references replaced, when it
+    // has any (gumbo's nodes then point into this copy).
+    std::string repaired_;
     GumboOutput* output_ = nullptr;
 };
 

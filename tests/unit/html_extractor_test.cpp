@@ -60,6 +60,18 @@ TEST(HtmlExtractor, ArticlePage) {
               "Hillary Clinton said on Thursday that she would ask Sergei Lavrov\nto halt talks.");
 }
 
+// Gumbo adds a numeric reference's digits up in an int: beyond 2^31 it
+// wrapped round to a negative code point and wrote bytes that are not
+// UTF-8 (found by fuzzing), or to a small one ("&#x100000041;" was 'A').
+// Every reference beyond U+10FFFF is the replacement character.
+TEST(HtmlExtractor, NumericReferencesBeyondUnicodeBecomeTheReplacementCharacter) {
+    const Article article = extract_html_article(
+        "<title>a &#xBBBBBBBB; b</title><p>c &#x100000041; d &#4294967361e &#1114112; f "
+        "&#x10FFFF; g &#x41;</p>");
+    EXPECT_EQ(article.title, "a \uFFFD b");
+    EXPECT_EQ(article.body, "c \uFFFD d \uFFFDe \uFFFD f \U0010FFFF g A");
+}
+
 TEST(HtmlExtractor, TitleSources) {
     EXPECT_EQ(extract_html_article("<title>Plain &amp; Simple</title><p>x</p>").title,
               "Plain & Simple");
