@@ -11,6 +11,13 @@
 namespace scoop {
 namespace {
 
+// A term's frequency as --explain shows it: a count, or a sloppy phrase's
+// weighted sum to three decimals.
+std::string frequency_text(double freq) {
+    if (freq == std::floor(freq)) return fmt::format("{}", static_cast<std::uint64_t>(freq));
+    return fmt::format("{:.3f}", freq);
+}
+
 // Howard Hinnant's civil_from_days.
 void civil_from_days(std::int64_t z, int& y, unsigned& m, unsigned& d) {
     z += 719468;
@@ -145,8 +152,9 @@ std::string render_text(std::string_view query, const SearchResult& r, std::size
         if (style.explain) {
             for (const ScorePart& p : h.explanation)
                 out += ansi.wrap(
-                    "2", fmt::format("       {:<28} tf={:<4} len={:<6} idf={:.4f}  score={:.4f}\n",
-                                     visible(p.term), p.freq, p.length, p.idf, p.score));
+                    "2",
+                    fmt::format("       {:<28} tf={:<4} len={:<6} idf={:.4f}  score={:.4f}\n",
+                                visible(p.term), frequency_text(p.freq), p.length, p.idf, p.score));
         }
         out += "\n";
     }
@@ -206,7 +214,10 @@ std::string render_json(std::string_view query, const SearchResult& r, std::size
                 w.key("term");
                 w.value(p.term);
                 w.key("tf");
-                w.value(p.freq);
+                if (p.freq == std::floor(p.freq))
+                    w.value(static_cast<std::uint64_t>(p.freq));
+                else
+                    w.value(p.freq);
                 w.end_object();
             }
             w.end_array();

@@ -94,4 +94,10 @@ std::vector<Token> Analyzer::analyze_with_source_offsets(std::string_view text) 
     return out;
 }
 
+std::string Analyzer::folded_words(std::string_view text) {
+    std::string out;
+    for (const Token& t : analyze(text)) out.append(out.empty() ? "" : " ").append(t.word);
+    return out;
+}
+
 }  // namespace scoop

@@ -49,6 +49,10 @@ class Analyzer {
     // The stem of an already folded word.
     const std::string& stem(std::string_view word) { return stemmer_.stem(word); }
 
+    // The folded words of `text` joined by single spaces: how a keyword
+    // field such as the source is matched ("Press TV" -> "press tv").
+    std::string folded_words(std::string_view text);
+
   private:
     void append_tokens(std::uint32_t first_position, std::vector<Token>& out);
 

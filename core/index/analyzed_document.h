@@ -1,6 +1,8 @@
 #pragma once
 
 #include <cstdint>
+#include <string>
+#include <vector>
 
 #include "analysis/token_list.h"
 #include "index/stored_document.h"
@@ -14,6 +16,9 @@ struct AnalyzedDocument {
     StoredDocument stored;
     TokenList title;
     TokenList body;
+    // The source's folded words, whole and (for "AP, Reuters") each name
+    // of it: its kSource terms, distinct.
+    std::vector<std::string> source_keys;
     std::uint64_t file_id = 0;
 
     std::size_t memory_bytes() const {

@@ -29,7 +29,8 @@ namespace scoop {
 // 2: word pair terms (TermKind kTextPair, kTitlePair).
 // 3: page checksums in every file; catalogue entries with ctime and inode.
 // 4: stored bodies in 4 KiB blocks compressed with a per-segment dictionary.
-inline constexpr std::uint32_t kFormatVersion = 4;
+// 5: the folded source of each document as a term (TermKind kSource).
+inline constexpr std::uint32_t kFormatVersion = 5;
 inline constexpr std::size_t kEnvelopeHeaderSize = 16;
 inline constexpr std::size_t kEnvelopeFooterSize = 24;
 

@@ -124,6 +124,11 @@ void SegmentBuilder::add(const AnalyzedDocument& doc) {
     doc_terms_.clear();
     add_field(doc.title, true, 0);
     add_field(doc.body, false, body_offset);
+    for (const std::string& source : doc.source_keys) {
+        auto [at, fresh] = sources_.try_emplace(source, 0);
+        if (fresh) at->second = new_term(TermKind::kSource, source);
+        occur(at->second, 0);
+    }
 
     // Counting sort of the positions by slot.
     slot_starts_.assign(doc_terms_.size() + 1, 0);

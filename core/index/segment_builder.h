@@ -3,6 +3,7 @@
 #include <cstdint>
 #include <string>
 #include <string_view>
+#include <unordered_map>
 #include <vector>
 
 #include "index/analyzed_document.h"
@@ -62,6 +63,7 @@ class SegmentBuilder {
     std::uint32_t title_weight_;
     SegmentSerializer serializer_;
     StringTable<WordTerms> words_;
+    std::unordered_map<std::string, std::uint32_t> sources_;  // folded source -> term
     StringTable<StemTerms> stems_;
     PairTable text_pairs_, title_pairs_;
     std::vector<std::string> keys_;     // by term id

@@ -18,6 +18,7 @@ constexpr std::array<KindText, kTermKindCount> kKindTexts = {{
     {"title~", "title stems"},
     {"text:", "text pairs"},
     {"title:", "title pairs"},
+    {"source:", "sources"},
 }};
 
 const KindText& kind_text(TermKind k) {

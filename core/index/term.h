@@ -30,14 +30,15 @@ enum class TermKind : std::uint8_t {
     kTitleStem = 4,
     kTextPair = 5,
     kTitlePair = 6,
+    kSource = 7,  // a document's folded source, once: what source: filters by
 };
-inline constexpr std::size_t kTermKindCount = 7;  // kinds are 1..6
+inline constexpr std::size_t kTermKindCount = 8;  // kinds are 1..7
 
 // "text words", "title pairs" and so on, for statistics.
 std::string_view kind_name(TermKind k);
 
 constexpr bool has_positions(TermKind k) {
-    return k != TermKind::kTextStem && k != TermKind::kTitleStem;
+    return k != TermKind::kTextStem && k != TermKind::kTitleStem && k != TermKind::kSource;
 }
 
 constexpr Field field_of(TermKind k) {

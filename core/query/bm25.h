@@ -20,6 +20,9 @@ namespace scoop {
 struct Bm25Params {
     double k1 = 1.2;
     double b = 0.75;
+    // Multiplies every score: a query's boost ("iran^2"), set by the
+    // weights it is made inside.
+    double boost = 1.0;
 };
 
 inline double bm25_idf(std::uint64_t df, std::uint64_t doc_count) {
@@ -38,12 +41,16 @@ class Bm25 {
     Bm25() = default;
     Bm25(double idf, Bm25Params p, double average_length)
         : idf_(idf),
-          weight_(idf * (p.k1 + 1.0)),
+          weight_(idf * (p.k1 + 1.0) * p.boost),
           base_(p.k1 * (1.0 - p.b)),
           per_length_(average_length > 0 ? p.k1 * p.b / average_length : 0.0) {}
 
     double score(std::uint32_t freq, std::uint32_t length) const {
-        const double tf = static_cast<double>(freq);
+        return score_frequency(static_cast<double>(freq), length);
+    }
+    // For frequencies that are not counts: a sloppy phrase's, where a match
+    // counts 1 / (1 + its distance).
+    double score_frequency(double tf, std::uint32_t length) const {
         return weight_ * tf / (tf + base_ + per_length_ * static_cast<double>(length));
     }
     // The best score any posting summarised by `impacts` can have.

@@ -77,7 +77,8 @@ ScorerPtr BooleanWeight::scorer(const Segment& segment, std::size_t si) const {
     }
     if (ScorerPtr excluded = make_disjunction(std::move(nots)))
         required = std::make_unique<FilteredScorer>(
-            std::move(required), std::make_unique<ExclusionFilter>(std::move(excluded)));
+            std::move(required), std::make_unique<MembershipFilter>(
+                                     std::move(excluded), MembershipFilter::Pass::kOthers));
     for (DocFilterPtr& f : filters)
         required = std::make_unique<FilteredScorer>(std::move(required), std::move(f));
     return required;

@@ -38,17 +38,20 @@ class DateRangeFilter final : public DocFilter {
     Timestamp from_, to_;
 };
 
-// Documents `excluded` does not match (NOT, -word).
-class ExclusionFilter final : public DocFilter {
+// The documents of a doc set (source:presstv), or the documents it does
+// not match (NOT, -word).
+class MembershipFilter final : public DocFilter {
   public:
-    explicit ExclusionFilter(DocSetPtr excluded) : excluded_(std::move(excluded)) {}
+    enum class Pass { kMembers, kOthers };
+    MembershipFilter(DocSetPtr set, Pass pass) : set_(std::move(set)), pass_(pass) {}
     bool accepts(std::uint32_t doc) override {
-        excluded_->advance(doc);
-        return excluded_->doc() != doc;
+        set_->advance(doc);
+        return (set_->doc() == doc) == (pass_ == Pass::kMembers);
     }
 
   private:
-    DocSetPtr excluded_;
+    DocSetPtr set_;
+    Pass pass_;
 };
 
 }  // namespace scoop

@@ -45,4 +45,24 @@ class AllDocs final : public DocSet {
     std::uint32_t count_;
 };
 
+// The documents of one posting list, unscored (a source: filter's).
+class PostingDocs final : public DocSet {
+  public:
+    explicit PostingDocs(PostingCursor cursor) : cursor_(std::move(cursor)) {
+        doc_ = cursor_.doc();
+    }
+    void next() override {
+        cursor_.next();
+        doc_ = cursor_.doc();
+    }
+    void advance(std::uint32_t target) override {
+        cursor_.advance(target);
+        doc_ = cursor_.doc();
+    }
+    std::uint64_t cost() const override { return cursor_.df(); }
+
+  private:
+    PostingCursor cursor_;
+};
+
 }  // namespace scoop

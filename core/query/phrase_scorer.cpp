@@ -4,33 +4,42 @@
 #include <numeric>
 
 namespace scoop {
-namespace {
 
 // The most a document can have of every word, and the least length it can
-// have, from the words' impact frontiers: a phrase occurs at most as often
-// as its rarest word in a document, and the document's length is one.
-void combine(std::uint32_t& max_freq, std::uint32_t& min_length, std::span<const Impact> impacts) {
+// have, from the words' impact frontiers: an exact phrase occurs at most as
+// often as its rarest word in a document, a sloppy one at most as often as
+// its words together; the document's length is one of the lengths.
+// max_freq starts at UINT32_MAX for exact phrases, at 0 for sloppy ones.
+void PhraseScorer::combine(std::uint32_t& max_freq, std::uint32_t& min_length,
+                           std::span<const Impact> impacts) const {
     std::uint32_t f = 0, l = UINT32_MAX;
     for (const Impact& i : impacts) {
         f = std::max(f, i.freq);
         l = std::min(l, i.length);
     }
-    max_freq = std::min(max_freq, f);
+    if (slop_ > 0)
+        max_freq = static_cast<std::uint32_t>(
+            std::min<std::uint64_t>(std::uint64_t{max_freq} + f, UINT32_MAX));
+    else
+        max_freq = std::min(max_freq, f);
     min_length = std::max(min_length, l == UINT32_MAX ? 0 : l);
 }
 
-}  // namespace
-
 PhraseScorer::PhraseScorer(std::vector<Part> parts, Bm25 bm25, Field field, const DocTable& docs,
-                           std::string label)
-    : parts_(std::move(parts)), bm25_(bm25), field_(field), docs_(docs), label_(std::move(label)) {
+                           std::string label, std::uint32_t slop)
+    : parts_(std::move(parts)),
+      bm25_(bm25),
+      field_(field),
+      docs_(docs),
+      label_(std::move(label)),
+      slop_(slop) {
     for (const Part& p : parts_) repeats_ |= p.offsets.size() > 1;
     order_.resize(parts_.size());
     std::iota(order_.begin(), order_.end(), 0);
     std::stable_sort(order_.begin(), order_.end(), [&](std::size_t a, std::size_t b) {
         return parts_[a].cursor.df() < parts_[b].cursor.df();
     });
-    std::uint32_t max_freq = UINT32_MAX, min_length = 0;
+    std::uint32_t max_freq = slop_ > 0 ? 0 : UINT32_MAX, min_length = 0;
     for (const auto& p : parts_) combine(max_freq, min_length, p.cursor.term().term_impacts());
     max_score_ = bound(max_freq, min_length);
     find_match();
@@ -84,12 +93,12 @@ void PhraseScorer::find_match() {
         // phrase occurs at most as often as its rarest part here: skip the
         // position check when even that could not compete.
         if (repeats_ || min_competitive_ > 0) {
-            std::uint32_t most = UINT32_MAX;
+            std::uint32_t most = slop_ > 0 ? 0 : UINT32_MAX;
             bool enough = true;
             for (auto& p : parts_) {
                 const std::uint32_t f = p.cursor.freq();
                 enough &= f >= p.offsets.size();
-                most = std::min(most, f);
+                most = slop_ > 0 ? most + f : std::min(most, f);
             }
             if (!enough || (min_competitive_ > 0 &&
                             bound(most, docs_.length(field_, candidate)) <= min_competitive_)) {
@@ -97,7 +106,7 @@ void PhraseScorer::find_match() {
                 continue;
             }
         }
-        freq_ = count_occurrences();
+        freq_ = slop_ > 0 ? sloppy_frequency() : count_occurrences();
         if (freq_ > 0) {
             doc_ = candidate;
             return;
@@ -204,9 +213,57 @@ std::uint32_t PhraseScorer::count_distinct_parts() {
     return static_cast<std::uint32_t>(starts_.size());
 }
 
+// Lucene's SloppyPhraseMatcher over words at one offset each: take the
+// word furthest behind; while moving it on keeps it behind the next one,
+// the match only gets tighter; once it passes, the match found is counted
+// if its distance is within the slop, and the sweep goes on with the word
+// now furthest behind, until a word runs out of positions.
+double PhraseScorer::sloppy_frequency() {
+    sweep_.clear();
+    std::int64_t end = INT64_MIN;
+    for (Part& p : parts_) {
+        const std::span<const std::uint32_t> list = p.cursor.positions();
+        if (list.empty()) return 0;
+        const std::int64_t relative = std::int64_t{list[0]} - p.offsets.front();
+        sweep_.push_back({list, 0, relative});
+        end = std::max(end, relative);
+    }
+    // The word furthest behind, the earlier word on ties (Lucene's order);
+    // and the next one's relative position.
+    auto behind = [this](std::size_t& first, std::int64_t& next) {
+        first = 0;
+        for (std::size_t k = 1; k < sweep_.size(); ++k)
+            if (sweep_[k].relative < sweep_[first].relative) first = k;
+        next = INT64_MAX;
+        for (std::size_t k = 0; k < sweep_.size(); ++k)
+            if (k != first) next = std::min(next, sweep_[k].relative);
+    };
+    double freq = 0;
+    std::size_t first = 0;
+    std::int64_t next = 0;
+    behind(first, next);
+    std::int64_t distance = end - sweep_[first].relative;
+    for (;;) {
+        Sweep& s = sweep_[first];
+        if (++s.at == s.positions.size()) break;
+        s.relative = std::int64_t{s.positions[s.at]} - parts_[first].offsets.front();
+        end = std::max(end, s.relative);
+        if (s.relative > next) {
+            if (distance <= std::int64_t{slop_})
+                freq += 1.0 / (1.0 + static_cast<double>(distance));
+            behind(first, next);
+            distance = end - sweep_[first].relative;
+        } else {
+            distance = std::min(distance, end - s.relative);
+        }
+    }
+    if (distance <= std::int64_t{slop_}) freq += 1.0 / (1.0 + static_cast<double>(distance));
+    return freq;
+}
+
 std::uint32_t PhraseScorer::shallow_advance(std::uint32_t target) {
     std::uint32_t end = kLastWindowDoc;
-    std::uint32_t max_freq = UINT32_MAX, min_length = 0;
+    std::uint32_t max_freq = slop_ > 0 ? 0 : UINT32_MAX, min_length = 0;
     for (auto& p : parts_) {
         const std::uint32_t e = p.cursor.shallow_advance(target);
         if (e == kEndDoc) {
@@ -222,7 +279,7 @@ std::uint32_t PhraseScorer::shallow_advance(std::uint32_t target) {
 
 void PhraseScorer::explain(std::vector<ScorePart>& parts) {
     const std::uint32_t length = docs_.length(field_, doc_);
-    parts.push_back({label_, freq_, length, bm25_.idf(), bm25_.score(freq_, length)});
+    parts.push_back({label_, freq_, length, bm25_.idf(), bm25_.score_frequency(freq_, length)});
 }
 
 }  // namespace scoop

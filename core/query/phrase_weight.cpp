@@ -1,5 +1,6 @@
 #include "query/phrase_weight.h"
 
+#include <algorithm>
 #include <map>
 
 #include "analysis/common_words.h"
@@ -8,14 +9,40 @@
 
 namespace scoop {
 
-PhraseWeight::PhraseWeight(std::vector<Part> parts, Field field, Bm25 bm25, std::string label)
-    : parts_(std::move(parts)), field_(field), bm25_(bm25), label_(std::move(label)) {}
+PhraseWeight::PhraseWeight(std::vector<Part> parts, Field field, Bm25 bm25, std::string label,
+                           std::uint32_t slop)
+    : parts_(std::move(parts)), field_(field), bm25_(bm25), label_(std::move(label)), slop_(slop) {}
+
+WeightPtr PhraseWeight::make_sloppy(const WeightContext& context, const PhraseQuery& phrase) {
+    const IndexReader& reader = context.reader;
+    std::vector<Part> parts;
+    std::vector<std::string> seen;
+    double idf = 0;
+    std::string joined;
+    for (std::size_t i = 0; i < phrase.words.size(); ++i) {
+        const std::string& word = phrase.words[i];
+        joined.append(joined.empty() ? "" : " ").append(word);
+        if (std::find(seen.begin(), seen.end(), word) != seen.end()) continue;
+        seen.push_back(word);
+        Part part{{static_cast<std::uint32_t>(i)}, {}};
+        const std::uint64_t df =
+            find_in_segments(reader, term_key(word_kind(phrase.field), word), part.infos);
+        if (df == 0) return nullptr;
+        idf += bm25_idf(df, reader.doc_count());
+        parts.push_back(std::move(part));
+    }
+    const Bm25 bm25(idf, context.bm25, reader.average_length(phrase.field));
+    return std::make_unique<PhraseWeight>(
+        std::move(parts), phrase.field, bm25,
+        describe_phrase(phrase.field, joined) + "~" + std::to_string(phrase.slop), phrase.slop);
+}
 
 WeightPtr PhraseWeight::make(const WeightContext& context, const PhraseQuery& phrase) {
     const IndexReader& reader = context.reader;
     const std::vector<std::string>& words = phrase.words;
     if (words.size() == 1)
         return TermWeight::make(context, phrase.field, term_key(word_kind(phrase.field), words[0]));
+    if (phrase.slop > 0) return make_sloppy(context, phrase);
 
     // Each distinct list is looked up and read once, whatever the phrase
     // repeats: "mln mln mln" is one part at offsets 0, 1 and 2.
@@ -77,7 +104,8 @@ ScorerPtr PhraseWeight::scorer(const Segment& segment, std::size_t si) const {
         if (!info) return nullptr;
         parts.push_back({segment.postings(*info), part.offsets});
     }
-    return std::make_unique<PhraseScorer>(std::move(parts), bm25_, field_, segment.docs(), label_);
+    return std::make_unique<PhraseScorer>(std::move(parts), bm25_, field_, segment.docs(), label_,
+                                          slop_);
 }
 
 void PhraseWeight::collect_terms(std::size_t si, std::vector<const TermInfo*>& terms) const {

@@ -19,8 +19,9 @@ struct Printer {
             if (!words.empty()) words += ' ';
             words += w;
         }
-        return q.words.size() == 1 ? fmt::format("{}:{}", field_name(q.field), words)
-                                   : fmt::format("{}:\"{}\"", field_name(q.field), words);
+        if (q.words.size() == 1) return fmt::format("{}:{}", field_name(q.field), words);
+        if (q.slop > 0) return fmt::format("{}:\"{}\"~{}", field_name(q.field), words, q.slop);
+        return fmt::format("{}:\"{}\"", field_name(q.field), words);
     }
     std::string operator()(const PrefixQuery& q) const {
         return fmt::format("{}:{}*", field_name(q.field), q.prefix);
@@ -28,10 +29,17 @@ struct Printer {
     std::string operator()(const FuzzyQuery& q) const {
         return fmt::format("{}:{}~{}", field_name(q.field), q.word, q.max_edits);
     }
+    std::string operator()(const SourceQuery& q) const {
+        return q.source.find(' ') == std::string::npos ? fmt::format("source:{}", q.source)
+                                                       : fmt::format("source:\"{}\"", q.source);
+    }
     std::string operator()(const DateRangeQuery& q) const {
         return fmt::format("date:[{}..{}]", q.from, q.to);
     }
     std::string operator()(const BooleanQuery& q) const {
+        // A boost on one part: "text~iran^2", "(text~a text~b)^2".
+        if (q.boost != 1.0 && q.clauses.size() == 1 && q.clauses[0].occur == Occur::kShould)
+            return fmt::format("{}^{}", std::visit(*this, q.clauses[0].query), q.boost);
         std::string out = "(";
         for (std::size_t i = 0; i < q.clauses.size(); ++i) {
             if (i) out += ' ';
@@ -41,7 +49,9 @@ struct Printer {
             if (c.occur == Occur::kFilter) out += '#';
             out += std::visit(*this, c.query);
         }
-        return out + ")";
+        out += ')';
+        if (q.boost != 1.0) out += fmt::format("^{}", q.boost);
+        return out;
     }
 };
 

@@ -22,9 +22,12 @@ struct TermQuery {
 };
 
 // Words at consecutive positions. One word is an exact (unstemmed) match.
+// With a slop, Lucene's sloppy phrase ("iran missile"~5): the words in any
+// order with at most `slop` moves between them and the phrase as written.
 struct PhraseQuery {
     Field field = Field::kTitleAndBody;
     std::vector<std::string> words;
+    std::uint32_t slop = 0;
 };
 
 // Every word starting with `prefix`, expanded through the dictionary.
@@ -51,13 +54,23 @@ struct DateRangeQuery {
 // kShould clauses required, so "iran date:2009" means iran, within 2009.
 enum class Occur { kMust, kShould, kMustNot, kFilter };
 
+// Documents whose source (the agency or site, as extracted) is `source`
+// folded as text is: its words, lower-cased, joined by one space. Filters
+// only, as a date range does.
+struct SourceQuery {
+    std::string source;
+};
+
+// `boost` multiplies the scores of everything inside: "iran^2" is a
+// boolean of one clause with boost 2.
 struct BooleanClause;
 struct BooleanQuery {
     std::vector<BooleanClause> clauses;
+    double boost = 1.0;
 };
 
-using Query =
-    std::variant<TermQuery, PhraseQuery, PrefixQuery, FuzzyQuery, DateRangeQuery, BooleanQuery>;
+using Query = std::variant<TermQuery, PhraseQuery, PrefixQuery, FuzzyQuery, DateRangeQuery,
+                           SourceQuery, BooleanQuery>;
 
 struct BooleanClause {
     Occur occur = Occur::kShould;
@@ -66,7 +79,8 @@ struct BooleanClause {
 
 // A compact rendering for messages, tests and --explain:
 //   (+text~iran -text~clinton), text:"strictly defensive", title~ivanov,
-//   text:cosmo*, text:khatamy~1, date:[1230768000..1262303999]
+//   text:cosmo*, text:khatamy~1, date:[1230768000..1262303999],
+//   text:"arms iran"~3, source:"press tv", (text~iran)^2
 std::string to_string(const Query& query);
 
 }  // namespace scoop

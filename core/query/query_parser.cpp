@@ -47,11 +47,12 @@ struct Lexeme {
     Kind kind;
     std::string_view text;
     std::size_t offset;
-    // "~2" after a closing quote: Lucene's proximity. Kept on the phrase so
-    // that proximity search, when it comes, reads it here.
+    // "~2" after a closing quote: Lucene's proximity.
     std::string_view proximity = {};
     // "~" or "~1" after a word: fuzzy search of it.
     std::string_view fuzzy = {};
+    // "^2" after a word, a phrase or a ')': Lucene's boost.
+    std::string_view boost = {};
 };
 
 std::string_view describe(const Lexeme& l) {
@@ -156,7 +157,7 @@ class Lexer {
             if (q_[i] == '(' || q_[i] == ')') {
                 out.push_back({q_[i] == '(' ? Kind::kLParen : Kind::kRParen, q_.substr(i, 1), i});
                 ++i;
-                if (q_[i - 1] == ')') i = boost_after(i);
+                if (q_[i - 1] == ')') i = boost_after(out, i);
                 continue;
             }
             if (const std::size_t ql = quote_length(q_, i)) {
@@ -177,7 +178,7 @@ class Lexer {
                     out.back().proximity = q_.substr(i, n);
                     i += n;
                 }
-                i = boost_after(i);
+                i = boost_after(out, i);
                 continue;
             }
             if (is_sign(q_[i]) && (i == 0 || starts_term(i))) {
@@ -198,7 +199,7 @@ class Lexer {
   private:
     static bool is_field(std::string_view name) {
         const std::string n = lower_ascii(name);
-        return n == "title" || n == "date" || n == "after" || n == "before";
+        return n == "title" || n == "source" || n == "date" || n == "after" || n == "before";
     }
     // "body:iran", "author:orwell": a name and a value, as in the fields of
     // other engines' query languages, which must not quietly become the
@@ -254,18 +255,13 @@ class Lexer {
         return true;
     }
 
-    // Lucene's boost "^2" right after a phrase or a ')' at q_[i]; returns
-    // the position after it.
-    std::size_t boost_after(std::size_t i) {
+    // Lucene's boost "^2" right after a phrase or a ')' at q_[i], kept on
+    // the last lexeme; returns the position after it.
+    std::size_t boost_after(std::vector<Lexeme>& out, std::size_t i) {
         const std::size_t n = suffix_length(q_, i, '^');
         if (n == 0) return i;
-        boost(i, q_.substr(i, n));
+        out.back().boost = q_.substr(i, n);
         return i + n;
-    }
-    void boost(std::size_t offset, std::string_view b) {
-        recovery_.note_or_fail(
-            offset, fmt::format("boosts ('{}') are not supported yet; remove the '{}'", b, b),
-            fmt::format("'{}' ignored: boosts are not supported yet", b));
     }
 
     // Text from i to j, without spaces, parentheses or quotes.
@@ -274,8 +270,8 @@ class Lexer {
         if (chunk == "AND" || chunk == "&&") return out.push_back({Kind::kAnd, chunk, i});
         if (chunk == "OR" || chunk == "||") return out.push_back({Kind::kOr, chunk, i});
         if (chunk == "NOT") return out.push_back({Kind::kNot, chunk, i});
-        std::string_view fuzzy;
-        strip_suffixes(chunk, i, fuzzy);
+        std::string_view fuzzy, boost;
+        strip_suffixes(chunk, i, fuzzy, boost);
         if (chunk.empty()) return;
         const std::size_t before = out.size();
         question_mark(chunk, i);
@@ -287,33 +283,49 @@ class Lexer {
         } else if (colon != std::string_view::npos && looks_like_field(chunk, colon)) {
             recovery_.note_or_fail(
                 i,
-                fmt::format("'{}:' is not a field; the fields are title:, date:, after: and "
-                            "before: (to search the words, quote them: \"{}\")",
+                fmt::format("'{}:' is not a field; the fields are title:, source:, date:, "
+                            "after: and before: (to search the words, quote them: \"{}\")",
                             chunk.substr(0, colon), chunk),
-                fmt::format("'{}:' is not a field (the fields are title:, date:, after: and "
-                            "before:): '{}' searched as words",
+                fmt::format("'{}:' is not a field (the fields are title:, source:, date:, "
+                            "after: and before:): '{}' searched as words",
                             chunk.substr(0, colon), chunk));
             out.push_back({Kind::kWord, chunk.substr(0, colon), i});
             out.push_back({Kind::kWord, chunk.substr(colon + 1), i + colon + 1});
         } else {
             out.push_back({Kind::kWord, chunk, i});
         }
-        if (!fuzzy.empty() && out.size() > before && out.back().kind == Kind::kWord)
+        if (out.size() > before && out.back().kind == Kind::kWord) {
             out.back().fuzzy = fuzzy;
+            out.back().boost = boost;
+        }
     }
 
     // Lucene's "term^2" (a boost) and "term~" / "term~2" (fuzzy) at the end
     // of a word. Only after a letter: "10^6" and "~10" are text.
-    void strip_suffixes(std::string_view& chunk, std::size_t at, std::string_view& fuzzy) {
+    void strip_suffixes(std::string_view& chunk, std::size_t at, std::string_view& fuzzy,
+                        std::string_view& boost) {
         for (;;) {
             const std::size_t mark = chunk.find_last_of("^~");
-            if (mark == std::string_view::npos || mark == 0 || !is_word_byte(chunk[mark - 1]) ||
-                is_digit(chunk[mark - 1]) ||
+            if (mark == std::string_view::npos || mark == 0 ||
                 suffix_length(chunk, mark, chunk[mark]) != chunk.size() - mark)
                 return;
+            // After a letter, or a boost after a fuzzy word's "~2".
+            std::size_t before = mark;
+            if (chunk[mark] == '^')
+                while (before > 1 && is_digit(chunk[before - 1])) --before;
+            const bool after_fuzzy = chunk[mark] == '^' && before > 1 && chunk[before - 1] == '~' &&
+                                     is_word_byte(chunk[before - 2]) &&
+                                     !is_digit(chunk[before - 2]);
+            if (!after_fuzzy && (!is_word_byte(chunk[mark - 1]) || is_digit(chunk[mark - 1])))
+                return;
             const std::string_view suffix = chunk.substr(mark);
-            if (suffix[0] == '^') {
-                boost(at + mark, suffix);
+            if (suffix[0] == '^' && boost.empty()) {
+                boost = suffix;  // read by primary()
+            } else if (suffix[0] == '^') {
+                recovery_.note_or_fail(
+                    at + mark, fmt::format("'{}' after the boost '{}': remove one", suffix, boost),
+                    fmt::format("'{}' ignored: the word already has the boost '{}'", suffix,
+                                boost));
             } else if (fuzzy.empty()) {
                 fuzzy = suffix;  // the word's, read by word()
             } else {
@@ -429,6 +441,42 @@ class Parser {
     }
 
   private:
+    // Parts that restrict without scoring.
+    static bool is_filter(const Query& q) {
+        return std::holds_alternative<DateRangeQuery>(q) || std::holds_alternative<SourceQuery>(q);
+    }
+
+    // Lucene's "^2" on a word, a phrase or a group: multiplies its scores.
+    void apply_boost(const Lexeme& l, std::optional<Part>& part) {
+        if (l.boost.empty() || !part) return;
+        const std::size_t at = static_cast<std::size_t>(l.boost.data() - q_.data());
+        double value = 0;
+        try {
+            value = std::stod(std::string(l.boost.substr(1)));
+        } catch (const std::exception&) {
+            value = -1;  // out of range: refused below
+        }
+        if (!(value > 0 && value <= kMaxBoost)) {
+            recovery_.note_or_fail(
+                at,
+                fmt::format("a boost must be above 0 and at most {} ('{}')", kMaxBoost, l.boost),
+                fmt::format("'{}' ignored: a boost must be above 0 and at most {}", l.boost,
+                            kMaxBoost));
+            return;
+        }
+        if (is_filter(part->query)) {
+            recovery_.note_or_fail(
+                at, fmt::format("'{}' boosts a filter, which has no score; remove it", l.boost),
+                fmt::format("'{}' ignored: a filter has no score", l.boost));
+            return;
+        }
+        BooleanQuery boosted;
+        boosted.clauses.push_back({Occur::kShould, std::move(part->query)});
+        boosted.boost = value;
+        part->query = std::move(boosted);
+    }
+    static constexpr double kMaxBoost = 10000;
+
     static bool has_positive(const BooleanQuery& b) {
         for (const auto& c : b.clauses)
             if (c.occur != Occur::kMustNot) return true;
@@ -480,8 +528,7 @@ class Parser {
             return;
         }
         Occur occur = part.occur == Occur::kShould ? plain_occur : part.occur;
-        if (std::holds_alternative<DateRangeQuery>(part.query) && occur != Occur::kMustNot)
-            occur = Occur::kFilter;
+        if (is_filter(part.query) && occur != Occur::kMustNot) occur = Occur::kFilter;
         if (occur == Occur::kShould) ++plain_count;
         b.clauses.push_back({occur, std::move(part.query)});
     }
@@ -530,10 +577,11 @@ class Parser {
                 recovery_.note_or_fail(p.offset,
                                        "'+' has no meaning inside OR; remove it or use AND",
                                        "'+' has no meaning inside OR: ignored");
-            if (std::holds_alternative<DateRangeQuery>(p.query)) {
+            if (is_filter(p.query)) {
                 recovery_.note_or_fail(
-                    p.offset, "a date range cannot be one side of OR; it filters the whole query",
-                    "a date range as one side of OR filters the whole OR");
+                    p.offset,
+                    "a date range or source cannot be one side of OR; it filters the whole query",
+                    "a date range or source as one side of OR filters the whole OR");
                 b.clauses.push_back({Occur::kFilter, std::move(p.query)});
                 continue;
             }
@@ -632,16 +680,21 @@ class Parser {
                 std::optional<Query> inner = sequence();
                 --depth_;
                 if (peek().kind != Kind::kRParen) fail(l, "this '(' is never closed; add a ')'");
-                take();
+                const Lexeme& close = take();
                 if (!inner) {
                     note_or_fail(l, "nothing searchable inside these parentheses",
                                  "parentheses with nothing searchable inside ignored");
                     return std::nullopt;
                 }
-                return Part{Occur::kShould, std::move(*inner), l.offset};
+                std::optional<Part> group = Part{Occur::kShould, std::move(*inner), l.offset};
+                apply_boost(close, group);
+                return group;
             }
-            case Kind::kWord:
-                return word(l, Field::kTitleAndBody);
+            case Kind::kWord: {
+                std::optional<Part> w = word(l, Field::kTitleAndBody);
+                apply_boost(l, w);
+                return w;
+            }
             case Kind::kPhrase:
                 return phrase_part(l, Field::kTitleAndBody, l.offset);
             case Kind::kField:
@@ -658,7 +711,9 @@ class Parser {
     std::optional<Part> phrase_part(const Lexeme& l, Field field, std::size_t offset) {
         std::optional<Query> p = phrase(l, field);
         if (!p) return std::nullopt;
-        return Part{Occur::kShould, std::move(*p), offset};
+        std::optional<Part> part = Part{Occur::kShould, std::move(*p), offset};
+        apply_boost(l, part);
+        return part;
     }
 
     // A field name whose value is missing or wrong, read as text: the name
@@ -690,7 +745,28 @@ class Parser {
                 fail(value, "title: needs a word with letters or digits");
             }
             w->offset = f.offset;
+            apply_boost(value, w);
             return w;
+        }
+        if (name == "source") {
+            if (!attached || (value.kind != Kind::kWord && value.kind != Kind::kPhrase))
+                return field_as_text(f,
+                                     "source: needs a name or a \"quoted name\" right after the "
+                                     "colon, as in source:presstv or source:\"press tv\"",
+                                     fmt::format("'{}:' with no name right after the colon read "
+                                                 "as the word '{}'",
+                                                 f.text, f.text));
+            take();
+            std::string source = analyzer_.folded_words(value.text);
+            if (source.empty()) {
+                note_or_fail(value, "source: needs a name with letters or digits",
+                             "a source with no letters or digits ignored");
+                return std::nullopt;
+            }
+            count_terms(value, 1);
+            std::optional<Part> s = Part{Occur::kFilter, SourceQuery{std::move(source)}, f.offset};
+            apply_boost(value, s);
+            return s;
         }
         if (!attached || value.kind != Kind::kWord)
             return field_as_text(
@@ -814,18 +890,7 @@ class Parser {
                                    "'*' inside a phrase is not a wildcard; remove it, or put the "
                                    "prefix outside the quotes (cosmo*)",
                                    "'*' inside a phrase is not a wildcard: read as text");
-        // Proximity search (Lucene's "a b"~2) is not implemented: the
-        // phrase is searched exactly, and l.proximity is where it will
-        // read its distance.
-        if (!l.proximity.empty())
-            recovery_.note_or_fail(
-                static_cast<std::size_t>(l.proximity.data() - q_.data()),
-                fmt::format("proximity search ('{}' after a phrase) is not supported yet; remove "
-                            "the '{}' to search the exact phrase",
-                            l.proximity, l.proximity),
-                fmt::format("'{}' ignored: proximity search is not supported yet, the exact "
-                            "phrase searched",
-                            l.proximity));
+        const std::uint32_t slop = phrase_slop(l);
         std::vector<Token> tokens = analyzer_.analyze(l.text);
         if (tokens.empty()) {
             note_or_fail(l, "this phrase has no words to search for",
@@ -833,10 +898,41 @@ class Parser {
             return std::nullopt;
         }
         count_terms(l, tokens.size());
-        PhraseQuery p{field, {}};
+        PhraseQuery p{field, {}, slop};
         for (auto& t : tokens) p.words.push_back(std::move(t.word));
         return Query(std::move(p));
     }
+
+    // Lucene's proximity: "iran missile"~5, the words at most 5 moves from
+    // the phrase as written. 0 (an exact phrase) when there is none.
+    std::uint32_t phrase_slop(const Lexeme& l) {
+        if (l.proximity.empty()) return 0;
+        const std::size_t at = static_cast<std::size_t>(l.proximity.data() - q_.data());
+        const std::string_view number = l.proximity.substr(1);
+        if (number.empty()) {
+            recovery_.note_or_fail(
+                at, "'~' after a phrase needs a distance, as in \"iran missile\"~5",
+                "'~' with no distance after the phrase ignored: the exact phrase searched");
+            return 0;
+        }
+        // Lucene reads "~2.5" as 2; a distance beyond the limit is the limit.
+        const std::string_view whole = number.substr(0, number.find('.'));
+        std::uint32_t slop = 0;
+        for (const char c : whole)
+            slop = std::min(slop * 10 + static_cast<std::uint32_t>(c - '0'), kMaxSlop + 1);
+        const std::uint32_t searched = std::min(slop, kMaxSlop);
+        if (whole.size() != number.size() || slop > kMaxSlop)
+            recovery_.note_or_fail(
+                at,
+                fmt::format("a proximity distance is a whole number from 0 to {}, not '{}'",
+                            kMaxSlop, number),
+                fmt::format("'{}': a proximity distance is a whole number from 0 to {}; {} "
+                            "searched",
+                            l.proximity, kMaxSlop, searched));
+        return searched;
+    }
+    // Wide enough for "in the same story" (a long article is a few thousand words).
+    static constexpr std::uint32_t kMaxSlop = 1000;
 
     // YYYY, YYYY-MM or YYYY-MM-DD (or with '/'), as the first and last
     // second of that year, month or day.

@@ -26,7 +26,7 @@ namespace scoop {
 // One term's share of a hit's score, for --explain.
 struct ScorePart {
     std::string term;  // "text~iran", "title~iran", "text:\"strictli defens\""
-    std::uint32_t freq = 0;
+    double freq = 0;   // a count, or a sloppy phrase's sum of 1 / (1 + distance)
     std::uint32_t length = 0;
     double idf = 0;
     double score = 0;

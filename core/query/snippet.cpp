@@ -14,8 +14,8 @@ void collect(const Query& q, bool excluded, HighlightTerms& out) {
     if (const auto* t = std::get_if<TermQuery>(&q)) {
         out.stems.insert(t->stem);
     } else if (const auto* p = std::get_if<PhraseQuery>(&q)) {
-        if (p->words.size() == 1)
-            out.words.insert(p->words[0]);
+        if (p->words.size() == 1 || p->slop > 0)  // a sloppy phrase's words, wherever they are
+            out.words.insert(p->words.begin(), p->words.end());
         else
             out.phrases.push_back(p->words);
     } else if (const auto* x = std::get_if<PrefixQuery>(&q)) {

@@ -31,8 +31,8 @@ void TermScorer::skip_non_competitive() {
 
 void TermScorer::explain(std::vector<ScorePart>& parts) {
     const std::uint32_t length = docs_.length(list_.field, doc_);
-    parts.push_back({list_.label, list_.cursor.freq(), length, list_.bm25.idf(),
-                     list_.bm25.score(list_.cursor.freq(), length)});
+    parts.push_back({list_.label, static_cast<double>(list_.cursor.freq()), length,
+                     list_.bm25.idf(), list_.bm25.score(list_.cursor.freq(), length)});
 }
 
 }  // namespace scoop

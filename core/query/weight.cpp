@@ -5,6 +5,7 @@
 #include "query/fuzzy_weight.h"
 #include "query/phrase_weight.h"
 #include "query/prefix_weight.h"
+#include "query/source_weight.h"
 #include "query/term_weight.h"
 
 namespace scoop {
@@ -17,7 +18,15 @@ WeightPtr create_weight(const Query& query, WeightContext& context) {
     if (const auto* f = std::get_if<FuzzyQuery>(&query)) return make_fuzzy_weight(context, *f);
     if (const auto* d = std::get_if<DateRangeQuery>(&query))
         return std::make_unique<DateRangeWeight>(d->from, d->to);
-    return BooleanWeight::make(context, std::get<BooleanQuery>(query));
+    if (const auto* s = std::get_if<SourceQuery>(&query)) return SourceWeight::make(context, *s);
+    const auto& boolean = std::get<BooleanQuery>(query);
+    if (boolean.boost == 1.0) return BooleanWeight::make(context, boolean);
+    // The boost reaches every score inside through the BM25 parameters.
+    const double outer = context.bm25.boost;
+    context.bm25.boost = outer * boolean.boost;
+    WeightPtr weight = BooleanWeight::make(context, boolean);
+    context.bm25.boost = outer;
+    return weight;
 }
 
 }  // namespace scoop

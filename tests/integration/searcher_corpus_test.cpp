@@ -126,6 +126,44 @@ TEST_F(SampleCorpus, FuzzyWordsFindMisspelledNames) {
     EXPECT_EQ(marked.at(1).get<int>() - marked.at(0).get<int>(), 6);
 }
 
+TEST_F(SampleCorpus, ProximityFindsWordsNearEachOtherInAnyOrder) {
+    // 000 says "arms to Iran" (one move from "arms iran") and "Khatami
+    // toured Russian space" (two from "khatami space").
+    EXPECT_EQ(query("\"arms iran\"").at("total"), 0);
+    EXPECT_EQ(files(query("\"arms iran\"~1")), std::vector<std::string>{k000});
+    EXPECT_EQ(files(query("\"arms iran\"~3")), std::vector<std::string>{k000});
+    EXPECT_EQ(query("\"khatami space\"~1").at("total"), 0);
+    EXPECT_EQ(files(query("\"khatami space\"~2")), std::vector<std::string>{k000});
+    EXPECT_EQ(query("\"lavrov khatami\"~50").at("total"), 0) << "never in one article";
+    // The snippet marks the words wherever they are, as for plain words.
+    const auto hit = query("\"arms iran\"~3").at("hits").at(0);
+    const std::string snippet = hit.at("snippet");
+    ASSERT_GE(hit.at("highlights").size(), 2u) << snippet;
+    // Closer counts more: the same phrase scores more with less slop needed.
+    const double near = query("\"strictly defensive\"~5").at("hits").at(0).at("score");
+    const double exact = query("\"strictly defensive\"").at("hits").at(0).at("score");
+    EXPECT_NEAR(near, exact, 1e-9) << "adjacent words: distance 0, frequency as the phrase's";
+}
+
+TEST_F(SampleCorpus, SourceFiltersAndBoosts) {
+    EXPECT_EQ(files(query("source:presstv")), std::vector<std::string>{k001});
+    EXPECT_EQ(files(query("source:PressTV iran")), std::vector<std::string>{k001});
+    EXPECT_EQ(files(query("iran -source:presstv")), std::vector<std::string>{k000});
+    // 000's source is "AP, Reuters": each agency finds it, as does the whole.
+    EXPECT_EQ(files(query("source:reuters")), std::vector<std::string>{k000});
+    EXPECT_EQ(files(query("source:\"AP, Reuters\"")), std::vector<std::string>{k000});
+    EXPECT_EQ(query("source:xinhua").at("total"), 0);
+    // A boost multiplies the part's score: the order of two hits flips.
+    const auto plain = files(query("iran khatami^0.01 medvedev"));
+    const auto boosted = files(query("iran khatami^50 medvedev"));
+    ASSERT_EQ(plain.size(), 2u);
+    EXPECT_EQ(plain[0], k001);
+    EXPECT_EQ(boosted[0], k000);
+    const double once = query("\"strictly defensive\"").at("hits").at(0).at("score");
+    const double twice = query("\"strictly defensive\"^2").at("hits").at(0).at("score");
+    EXPECT_NEAR(twice, 2 * once, 1e-9);
+}
+
 TEST_F(SampleCorpus, ExpansionsTogetherStayWithinTheQueryTermLimit) {
     // khatami, lavrov, iran and iranian take four of five; russia* gets one
     // of its two words, and a further prefix none, each with a note.

@@ -383,19 +383,36 @@ TEST_F(LenientQueryTest, WildcardsBoostsProximityAndFuzzy) {
                         "as text"}}));
     EXPECT_EQ(read("is it iran?"), (Reading{"(text~is text~it text~iran)", {}}))
         << "a '?' ending a word is punctuation";
-    EXPECT_EQ(read("term^2.0"),
-              (Reading{"text~term", {"'^2.0' ignored: boosts are not supported yet"}}));
-    EXPECT_EQ(read("\"arms deal\"^3 iran"),
-              (Reading{"(text:\"arms deal\" text~iran)",
-                       {"'^3' ignored: boosts are not supported yet"}}));
-    EXPECT_EQ(read("(a b)^2"),
-              (Reading{"(text~a text~b)", {"'^2' ignored: boosts are not supported yet"}}));
+    EXPECT_EQ(read("term^2.0"), (Reading{"text~term^2", {}}));
+    EXPECT_EQ(read("\"arms deal\"^3 iran"), (Reading{"(text:\"arms deal\"^3 text~iran)", {}}));
+    EXPECT_EQ(read("(a b)^2"), (Reading{"(text~a text~b)^2", {}}));
+    EXPECT_EQ(read("title:iran^3 khatamy~1^2.5"),
+              (Reading{"(title~iran^3 text:khatamy~1^2.5)", {}}));
+    EXPECT_EQ(read("iran^0 missile^99999"),
+              (Reading{"(text~iran text~missil)",
+                       {"'^0' ignored: a boost must be above 0 and at most 10000",
+                        "'^99999' ignored: a boost must be above 0 and at most 10000"}}));
+    EXPECT_EQ(read("iran source:presstv^2"),
+              (Reading{"(text~iran #source:presstv)", {"'^2' ignored: a filter has no score"}}));
     EXPECT_EQ(read("10^6 cells"), (Reading{"(text:\"10 6\" text~cell)", {}}))
         << "an exponent is text";
-    EXPECT_EQ(read("\"term germ\"~2"),
-              (Reading{"text:\"term germ\"",
-                       {"'~2' ignored: proximity search is not supported yet, the exact phrase "
+    EXPECT_EQ(read("\"term germ\"~2"), (Reading{"text:\"term germ\"~2", {}}));
+    EXPECT_EQ(read("\"term germ\"~2.5"),
+              (Reading{"text:\"term germ\"~2",
+                       {"'~2.5': a proximity distance is a whole number from 0 to 1000; 2 "
                         "searched"}}));
+    EXPECT_EQ(read("\"term germ\"~123456"),
+              (Reading{"text:\"term germ\"~1000",
+                       {"'~123456': a proximity distance is a whole number from 0 to 1000; 1000 "
+                        "searched"}}));
+    EXPECT_EQ(read("\"term germ\"~"),
+              (Reading{"text:\"term germ\"",
+                       {"'~' with no distance after the phrase ignored: the exact phrase "
+                        "searched"}}));
+    EXPECT_EQ(read("\"term germ\"~0"), (Reading{"text:\"term germ\"", {}}));
+    EXPECT_EQ(read("source:presstv iran"), (Reading{"(#source:presstv text~iran)", {}}));
+    EXPECT_EQ(read("source:\"Press TV\" -source:Reuters"),
+              (Reading{"(#source:\"press tv\" -source:reuters)", {}}));
     EXPECT_EQ(read("~10 mg"), (Reading{"(text~10 text~mg)", {}}));
 }
 
@@ -435,8 +452,8 @@ TEST_F(LenientQueryTest, FuzzyWords) {
 TEST_F(LenientQueryTest, FieldsScoopDoesNotHaveAreWords) {
     EXPECT_EQ(read("author:orwell"),
               (Reading{"(text~author text~orwel)",
-                       {"'author:' is not a field (the fields are title:, date:, after: and "
-                        "before:): 'author:orwell' searched as words"}}));
+                       {"'author:' is not a field (the fields are title:, source:, date:, after: "
+                        "and before:): 'author:orwell' searched as words"}}));
     // The fields scoop has work as in strict mode.
     EXPECT_EQ(read("title:Ivanov date:2009"),
               (Reading{"(title~ivanov #date:[1230768000..1262303999])", {}}));
@@ -508,12 +525,11 @@ TEST_F(LenientQueryTest, StrictModeRefusesWhatLenientReadsAsText) {
                  "'?'",
                  2}));
     EXPECT_EQ(strict_error("author:orwell").second, 0u);
-    EXPECT_EQ(strict_error("term^2.0"),
-              (E{"boosts ('^2.0') are not supported yet; remove the '^2.0'", 4}));
-    EXPECT_EQ(strict_error("\"term germ\"~2"),
-              (E{"proximity search ('~2' after a phrase) is not supported yet; remove the '~2' "
-                 "to search the exact phrase",
-                 11}));
+    EXPECT_EQ(strict_error("term^2.0"), (E{"no error", 0}));
+    EXPECT_EQ(strict_error("term^0"), (E{"a boost must be above 0 and at most 10000 ('^0')", 4}));
+    EXPECT_EQ(strict_error("\"term germ\"~2"), (E{"no error", 0}));
+    EXPECT_EQ(strict_error("\"term germ\"~2.5"),
+              (E{"a proximity distance is a whole number from 0 to 1000, not '2.5'", 11}));
     EXPECT_EQ(strict_error("a ! b"), (E{"'!' needs a term right after it, as in !word", 2}));
     EXPECT_EQ(strict_error("IL-10"), (E{"no error", 0}));
 }

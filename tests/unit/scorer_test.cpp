@@ -229,7 +229,8 @@ TEST(FilteredScorer, ExclusionRemovesExactlyTheExcludedDocuments) {
     const Scored required = random_list(rng, 1000, 0.5, 1);
     const Scored excluded = random_list(rng, 1000, 0.3, 1);
     FilteredScorer s(std::make_unique<ListScorer>(required),
-                     std::make_unique<ExclusionFilter>(std::make_unique<ListScorer>(excluded)));
+                     std::make_unique<MembershipFilter>(std::make_unique<ListScorer>(excluded),
+                                                        MembershipFilter::Pass::kOthers));
     std::map<std::uint32_t, double> want;
     for (const auto& [d, score] : required)
         if (std::none_of(excluded.begin(), excluded.end(),

@@ -45,6 +45,7 @@ std::size_t osa_distance(const std::string& a, const std::string& b) {
 struct ModelDoc {
     bool deleted = false;
     Timestamp date = kNoDate;
+    std::vector<std::string> sources;  // folded: the source's names
     // Per field: words with positions, stem frequencies, length.
     std::array<std::map<std::string, std::vector<std::uint32_t>>, kFieldCount> words;
     std::array<std::map<std::string, std::uint32_t>, kFieldCount> stems;
@@ -108,6 +109,7 @@ struct Model {
         if (const auto* t = std::get_if<TermQuery>(&q)) return term(d, t->field, false, t->stem);
         if (const auto* p = std::get_if<PhraseQuery>(&q)) {
             if (p->words.size() == 1) return term(d, p->field, true, p->words[0]);
+            if (p->slop > 0) return sloppy(d, *p);
             const auto fi = static_cast<std::size_t>(p->field);
             const auto first = d.words[fi].find(p->words[0]);
             if (first == d.words[fi].end()) return std::nullopt;
@@ -142,6 +144,11 @@ struct Model {
                     s = s.value_or(0) + *term(d, f->field, true, w);
             return s;
         }
+        if (const auto* s = std::get_if<SourceQuery>(&q)) {
+            if (std::find(d.sources.begin(), d.sources.end(), s->source) == d.sources.end())
+                return std::nullopt;
+            return 0.0;
+        }
         if (const auto* r = std::get_if<DateRangeQuery>(&q)) {
             if (d.date == kNoDate || d.date < r->from || d.date > r->to) return std::nullopt;
             return 0.0;
@@ -173,7 +180,60 @@ struct Model {
             }
         }
         if (!any_must && any_should && !matched_should) return std::nullopt;
-        return s;
+        return s * b.boost;
+    }
+
+    // Lucene's sloppy phrase, written out plainly: each distinct word at its
+    // first offset; repeatedly the word furthest behind (position less
+    // offset; the earlier word on ties) moves on; a match ends when it
+    // passes the next word behind, and counts 1 / (1 + spread) when the
+    // spread is within the slop; the sweep stops when a word runs out.
+    std::optional<double> sloppy(const ModelDoc& d, const PhraseQuery& p) const {
+        const auto fi = static_cast<std::size_t>(p.field);
+        std::vector<std::string> words;
+        std::vector<std::int64_t> offsets;
+        for (std::size_t i = 0; i < p.words.size(); ++i)
+            if (std::find(words.begin(), words.end(), p.words[i]) == words.end()) {
+                words.push_back(p.words[i]);
+                offsets.push_back(static_cast<std::int64_t>(i));
+            }
+        std::vector<const std::vector<std::uint32_t>*> lists;
+        for (const auto& w : words) {
+            const auto it = d.words[fi].find(w);
+            if (it == d.words[fi].end()) return std::nullopt;
+            lists.push_back(&it->second);
+        }
+        std::vector<std::size_t> at(words.size(), 0);
+        auto rel = [&](std::size_t k) { return std::int64_t{(*lists[k])[at[k]]} - offsets[k]; };
+        auto min_index = [&](std::size_t except) {
+            std::size_t best = words.size();
+            for (std::size_t k = 0; k < words.size(); ++k)
+                if (k != except && (best == words.size() || rel(k) < rel(best))) best = k;
+            return best;
+        };
+        std::int64_t end = INT64_MIN;
+        for (std::size_t k = 0; k < words.size(); ++k) end = std::max(end, rel(k));
+        double freq = 0;
+        std::size_t cur = min_index(words.size());
+        std::int64_t distance = end - rel(cur);
+        const auto slop = static_cast<std::int64_t>(p.slop);
+        while (++at[cur] < lists[cur]->size()) {
+            end = std::max(end, rel(cur));
+            const std::int64_t next = rel(min_index(cur));
+            if (rel(cur) > next) {
+                if (distance <= slop) freq += 1.0 / (1.0 + static_cast<double>(distance));
+                cur = min_index(words.size());
+                distance = end - rel(cur);
+            } else {
+                distance = std::min(distance, end - rel(cur));
+            }
+        }
+        if (distance <= slop) freq += 1.0 / (1.0 + static_cast<double>(distance));
+        if (freq == 0) return std::nullopt;
+        double idf_sum = 0;
+        for (const auto& w : words) idf_sum += idf(df_word(p.field, w));
+        const double k1 = params.k1, b = params.b;
+        return idf_sum * freq * (k1 + 1) / (freq + k1 * (1 - b + b * d.length[fi] / avg(p.field)));
     }
 };
 
@@ -220,12 +280,20 @@ std::unique_ptr<Corpus> build_corpus(std::uint32_t seed, std::size_t n,
                          ? kNoDate
                          : static_cast<Timestamp>(946684800 + (rng() % (20 * 365)) * 86400);
             a.path = "/doc/" + std::to_string(i);
+            // Sources: one agency, two, or none.
+            static const char* const kSources[] = {"",        "Reuters",  "AP, Reuters",
+                                                   "PressTV", "Press TV", "AFP"};
+            a.source = kSources[rng() % std::size(kSources)];
             c->bodies.push_back(body);
             c->titles.push_back(title);
 
             AnalyzedDocument doc = analyze_article(analyzer, a, writer.new_file_id());
             ModelDoc m;
             m.date = a.date;
+            if (a.source == "AP, Reuters")
+                m.sources = {"ap reuters", "ap", "reuters"};
+            else if (!a.source.empty())
+                m.sources = {analyzer.folded_words(a.source)};
             const std::uint32_t offset = static_cast<std::uint32_t>(doc.title.size()) + kFieldGap;
             for (const auto t : doc.title) {
                 m.words[0][std::string(t.word)].push_back(t.position);
@@ -312,7 +380,7 @@ std::string random_query(std::mt19937& rng, const Corpus& c) {
         }
         return w;
     };
-    switch (rng() % 23) {
+    switch (rng() % 28) {
         case 19:
             return misspelt() + "~1";
         case 20:
@@ -359,6 +427,25 @@ std::string random_query(std::mt19937& rng, const Corpus& c) {
         }
         case 18:
             return repeated(2) + " OR " + word();
+        case 22: {  // a sloppy phrase, of words near each other or not
+            std::string p = rng() % 2 ? phrase() : "\"" + word() + " " + word() + "\"";
+            if (p.find(' ') == std::string::npos) p = "\"" + word() + " " + word() + "\"";
+            return p + "~" + std::to_string(1 + rng() % 6) + (rng() % 3 ? "" : " " + word());
+        }
+        case 23: {  // three words in any order
+            return "\"" + word() + " " + word() + " " + word() + "\"~" + std::to_string(rng() % 12);
+        }
+        case 24:
+            return word() + "^" + std::to_string(1 + rng() % 5) + " " + word() + " " + phrase() +
+                   "^0.5";
+        case 25:
+            return "(" + word() + " OR " + word() + ")^3 " + word() + "~1^2";
+        case 26: {
+            static const char* const kQueried[] = {"source:reuters",         "source:presstv",
+                                                   "source:\"press tv\"",    "-source:ap",
+                                                   "source:\"AP, Reuters\"", "source:afp"};
+            return word() + " " + word() + " " + kQueried[rng() % std::size(kQueried)];
+        }
         default:
             return word() + " OR " + phrase() + " OR title:" + word();
     }

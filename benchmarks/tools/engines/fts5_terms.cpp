@@ -81,6 +81,9 @@ struct Translate {
         return out;
     }
     std::string operator()(const PhraseQuery& q) const {
+        if (q.slop > 0)
+            return "NEAR(" + std::string(word_columns(q.field)) + quoted_tokens(q.words) + ", " +
+                   std::to_string(q.slop) + ")";
         return std::string(word_columns(q.field)) + quoted_tokens(q.words);
     }
     std::string operator()(const PrefixQuery& q) const {
@@ -95,6 +98,11 @@ struct Translate {
         throw Error(
             "fts5 engine: date ranges (date:, after:, before:) cannot be answered: the FTS5 "
             "table keeps no dates; leave them out of the query set");
+    }
+    std::string operator()(const SourceQuery&) const {
+        throw Error(
+            "fts5 engine: source filters (source:) cannot be answered: the FTS5 table keeps no "
+            "sources; leave them out of the query set");
     }
     std::string operator()(const BooleanQuery& q) const {
         auto [required, optional, excluded, filters] =

@@ -38,6 +38,11 @@ Xapian::Query XapianQueryBuilder::translate(const PhraseQuery& q) const {
     std::vector<std::string> terms;
     for (const std::string& w : q.words) terms.push_back(xapian_word_term(q.field, w));
     if (terms.size() == 1) return Xapian::Query(terms[0]);
+    // Xapian's OP_NEAR: every word within a window of that many positions,
+    // in any order; close to, not the same as, Lucene's sloppy phrase.
+    if (q.slop > 0)
+        return Xapian::Query(Xapian::Query::OP_NEAR, terms.begin(), terms.end(),
+                             static_cast<Xapian::termcount>(terms.size() + q.slop));
     // A window as wide as the phrase: the words at consecutive positions
     // (Xapian uses its exact-phrase matcher for this).
     return Xapian::Query(Xapian::Query::OP_PHRASE, terms.begin(), terms.end(),
@@ -78,6 +83,12 @@ Xapian::Query XapianQueryBuilder::translate(const DateRangeQuery&) const {
         "Xapian index keeps no dates; leave them out of the query set");
 }
 
+Xapian::Query XapianQueryBuilder::translate(const SourceQuery&) const {
+    throw Error(
+        "xapian engine: source filters (source:) cannot be answered: the benchmark's Xapian "
+        "index keeps no sources; leave them out of the query set");
+}
+
 Xapian::Query XapianQueryBuilder::translate(const BooleanQuery& q) const {
     auto [required, optional, excluded, filters] =
         clauses_by_occur<Xapian::Query>(q, [this](const Query& clause) { return (*this)(clause); });
@@ -99,6 +110,7 @@ Xapian::Query XapianQueryBuilder::translate(const BooleanQuery& q) const {
     if (!excluded.empty())
         matched = Xapian::Query(Xapian::Query::OP_AND_NOT, matched,
                                 combine(Xapian::Query::OP_OR, excluded));
+    if (q.boost != 1.0) matched = Xapian::Query(Xapian::Query::OP_SCALE_WEIGHT, matched, q.boost);
     return matched;
 }
 

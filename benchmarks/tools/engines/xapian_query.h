@@ -51,6 +51,7 @@ class XapianQueryBuilder {
     Xapian::Query translate(const PrefixQuery& q) const;
     Xapian::Query translate(const FuzzyQuery& q) const;
     Xapian::Query translate(const DateRangeQuery& q) const;
+    Xapian::Query translate(const SourceQuery& q) const;
     Xapian::Query translate(const BooleanQuery& q) const;
 
     const Xapian::Database& db_;
