@@ -1,6 +1,7 @@
 #include "analysis/html_document.h"
 
 #include <algorithm>
+#include <cctype>
 #include <cstdint>
 
 #include "util/error.h"
@@ -12,13 +13,6 @@ GumboOptions parser_options() {
     GumboOptions options = kGumboDefaultOptions;
     options.max_errors = 0;  // the parse errors of real pages are of no use here
     return options;
-}
-
-bool is_decimal_digit(char c) {
-    return c >= '0' && c <= '9';
-}
-bool is_hex_digit(char c) {
-    return is_decimal_digit(c) || (c >= 'a' && c <= 'f') || (c >= 'A' && c <= 'F');
 }
 
 // Gumbo adds up a numeric reference's digits in an int, so "&#xBBBBBBBB;"
@@ -36,11 +30,10 @@ std::string repair_numeric_references(std::string_view html) {
         if (hex) ++i;
         std::uint64_t value = 0;
         const std::size_t digits = i;
-        while (i < html.size() && (hex ? is_hex_digit(html[i]) : is_decimal_digit(html[i]))) {
-            const char c = html[i];
-            const std::uint64_t digit = is_decimal_digit(c) ? static_cast<std::uint64_t>(c - '0')
-                                        : c >= 'a' ? static_cast<std::uint64_t>(c - 'a' + 10)
-                                                   : static_cast<std::uint64_t>(c - 'A' + 10);
+        while (i < html.size()) {
+            const auto c = static_cast<unsigned char>(html[i]);
+            if (!(hex ? std::isxdigit(c) : std::isdigit(c))) break;
+            const std::uint64_t digit = std::isdigit(c) ? c - '0' : (c | 0x20) - 'a' + 10;
             value = std::min<std::uint64_t>(value * (hex ? 16 : 10) + digit, 0x110000);
             ++i;
         }

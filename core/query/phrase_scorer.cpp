@@ -9,7 +9,7 @@ namespace scoop {
 // have, from the words' impact frontiers: an exact phrase occurs at most as
 // often as its rarest word in a document, a sloppy one at most as often as
 // its words together; the document's length is one of the lengths.
-// max_freq starts at UINT32_MAX for exact phrases, at 0 for sloppy ones.
+// max_freq starts at no_freq_bound().
 void PhraseScorer::combine(std::uint32_t& max_freq, std::uint32_t& min_length,
                            std::span<const Impact> impacts) const {
     std::uint32_t f = 0, l = UINT32_MAX;
@@ -17,11 +17,7 @@ void PhraseScorer::combine(std::uint32_t& max_freq, std::uint32_t& min_length,
         f = std::max(f, i.freq);
         l = std::min(l, i.length);
     }
-    if (slop_ > 0)
-        max_freq = static_cast<std::uint32_t>(
-            std::min<std::uint64_t>(std::uint64_t{max_freq} + f, UINT32_MAX));
-    else
-        max_freq = std::min(max_freq, f);
+    max_freq = fold_freq_bound(max_freq, f);
     min_length = std::max(min_length, l == UINT32_MAX ? 0 : l);
 }
 
@@ -39,7 +35,7 @@ PhraseScorer::PhraseScorer(std::vector<Part> parts, Bm25 bm25, Field field, cons
     std::stable_sort(order_.begin(), order_.end(), [&](std::size_t a, std::size_t b) {
         return parts_[a].cursor.df() < parts_[b].cursor.df();
     });
-    std::uint32_t max_freq = slop_ > 0 ? 0 : UINT32_MAX, min_length = 0;
+    std::uint32_t max_freq = no_freq_bound(), min_length = 0;
     for (const auto& p : parts_) combine(max_freq, min_length, p.cursor.term().term_impacts());
     max_score_ = bound(max_freq, min_length);
     find_match();
@@ -93,12 +89,12 @@ void PhraseScorer::find_match() {
         // phrase occurs at most as often as its rarest part here: skip the
         // position check when even that could not compete.
         if (repeats_ || min_competitive_ > 0) {
-            std::uint32_t most = slop_ > 0 ? 0 : UINT32_MAX;
+            std::uint32_t most = no_freq_bound();
             bool enough = true;
             for (auto& p : parts_) {
                 const std::uint32_t f = p.cursor.freq();
                 enough &= f >= p.offsets.size();
-                most = slop_ > 0 ? most + f : std::min(most, f);
+                most = fold_freq_bound(most, f);
             }
             if (!enough || (min_competitive_ > 0 &&
                             bound(most, docs_.length(field_, candidate)) <= min_competitive_)) {
@@ -263,7 +259,7 @@ double PhraseScorer::sloppy_frequency() {
 
 std::uint32_t PhraseScorer::shallow_advance(std::uint32_t target) {
     std::uint32_t end = kLastWindowDoc;
-    std::uint32_t max_freq = slop_ > 0 ? 0 : UINT32_MAX, min_length = 0;
+    std::uint32_t max_freq = no_freq_bound(), min_length = 0;
     for (auto& p : parts_) {
         const std::uint32_t e = p.cursor.shallow_advance(target);
         if (e == kEndDoc) {

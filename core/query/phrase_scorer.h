@@ -60,6 +60,13 @@ class PhraseScorer final : public Scorer {
     // their sum.
     void combine(std::uint32_t& max_freq, std::uint32_t& min_length,
                  std::span<const Impact> impacts) const;
+    // What combine() and the per-document bound start from and fold with.
+    std::uint32_t no_freq_bound() const { return slop_ > 0 ? 0 : UINT32_MAX; }
+    std::uint32_t fold_freq_bound(std::uint32_t bound, std::uint32_t freq) const {
+        return slop_ > 0 ? static_cast<std::uint32_t>(
+                               std::min<std::uint64_t>(std::uint64_t{bound} + freq, UINT32_MAX))
+                         : std::min(bound, freq);
+    }
     double bound(std::uint32_t max_freq, std::uint32_t min_length) const;
 
     std::vector<Part> parts_;
