@@ -5,7 +5,9 @@
 #include <unistd.h>
 
 #include <CLI/CLI.hpp>
+#include <algorithm>
 #include <cstdlib>
+#include <filesystem>
 #include <iostream>
 #include <nlohmann/json.hpp>
 
@@ -41,6 +43,24 @@ void print_error(const std::string& message) {
     fmt::print(stderr, "searcher: {}\n", visible(message, true));
 }
 
+// The indexes named, as one reader. One named twice (also as another
+// path to the same folder) is searched once: its documents would
+// otherwise all be found twice.
+std::shared_ptr<const IndexReader> open_indexes(const std::vector<std::string>& dirs,
+                                                ReaderOptions options) {
+    std::vector<std::shared_ptr<const IndexReader>> readers;
+    std::vector<std::filesystem::path> seen;
+    for (const std::string& dir : dirs) {
+        std::error_code ec;
+        std::filesystem::path canonical = std::filesystem::weakly_canonical(dir, ec);
+        if (ec) canonical = dir;
+        if (std::find(seen.begin(), seen.end(), canonical) != seen.end()) continue;
+        seen.push_back(canonical);
+        readers.push_back(IndexReader::open(dir, options));
+    }
+    return IndexReader::combine(readers);
+}
+
 }  // namespace
 
 int main(int argc, char** argv) {
@@ -52,13 +72,15 @@ int main(int argc, char** argv) {
     app.option_defaults()->multi_option_policy(CLI::MultiOptionPolicy::TakeLast);
     app.set_version_flag("--version", "scoop searcher 0.1.0");
     const char* env_index = std::getenv("SCOOP_INDEX");
-    std::string index_dir = env_index ? env_index : "index";
+    std::vector<std::string> index_dirs;
     SearchOptions options;
     std::string sort = "relevance", color = "auto";
     bool json = false, batch = false, count_only = false, verify = false, no_snippets = false,
          strict = false;
-    app.add_option("--index,-i", index_dir,
-                   "Index directory (default: $SCOOP_INDEX, else ./index)");
+    app.add_option("--index,-i", index_dirs,
+                   "Index directory (default: $SCOOP_INDEX, else ./index); given several times, "
+                   "the indexes are searched as one")
+        ->multi_option_policy(CLI::MultiOptionPolicy::TakeAll);
     app.add_option("--limit,-n", options.limit, "Results to show")
         ->check(CLI::Range(std::size_t{0}, kMaxResultWindow))
         ->capture_default_str();
@@ -85,6 +107,10 @@ int main(int argc, char** argv) {
                  "Count every match exactly, without pruning (slower)");
     app.add_option("--track-total", options.exact_total_up_to,
                    "Count matches exactly up to this many; beyond, the total is a lower bound")
+        ->capture_default_str();
+    app.add_option("--common-word-weight", options.common_word_weight,
+                   "What an optional common word (the, of, which) counts for in a ranked query: "
+                   "1 as any word, 0 dropped")
         ->capture_default_str();
     app.add_option("--max-prefix-terms", options.max_prefix_terms, "Words a prefix* may expand to")
         ->capture_default_str();
@@ -134,7 +160,8 @@ int main(int argc, char** argv) {
 
     std::unique_ptr<Searcher> searcher;
     try {
-        searcher = std::make_unique<Searcher>(IndexReader::open(index_dir, ReaderOptions{verify}));
+        if (index_dirs.empty()) index_dirs.push_back(env_index ? env_index : "index");
+        searcher = std::make_unique<Searcher>(open_indexes(index_dirs, ReaderOptions{verify}));
     } catch (const Error& e) {
         print_error(e.what());
         return kFailed;

@@ -147,6 +147,7 @@ std::string render_text(std::string_view query, const SearchResult& r, std::size
         }
         std::string where = visible(display_path(h.document.path)) +
                             (h.document.line ? fmt::format(":{}", h.document.line) : "");
+        if (!h.index.empty()) where += "  (index " + visible(display_path(h.index)) + ")";
         out += fmt::format("     {}{}\n", meta.empty() ? "" : meta + " · ", ansi.wrap("36", where));
         if (!h.snippet.text.empty()) out += fmt::format("     {}\n", highlighted(h.snippet, ansi));
         if (style.explain) {
@@ -224,6 +225,10 @@ std::string render_json(std::string_view query, const SearchResult& r, std::size
         }
         w.key("highlights");
         write_char_offsets(h.snippet, w);
+        if (!h.index.empty()) {
+            w.key("index");
+            w.value(h.index);
+        }
         if (h.document.line) {
             w.key("line");
             w.value(h.document.line);

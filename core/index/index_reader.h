@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstdint>
 #include <memory>
+#include <span>
 #include <string>
 #include <string_view>
 #include <vector>
@@ -30,7 +31,21 @@ class IndexReader {
     static std::shared_ptr<const IndexReader> open(std::shared_ptr<const Directory> dir,
                                                    ReaderOptions options = {});
 
+    // Several indexes searched as one (searcher --index A --index B): the
+    // parts' segments in the order given, so that the statistics BM25 uses
+    // (document count, field lengths, document frequencies) are those of
+    // one index holding every document, and so are its scores and order.
+    // Throws scoop::Error naming the indexes when they were made with a
+    // different language or title weight: their scores would not compare.
+    static std::shared_ptr<const IndexReader> combine(
+        std::span<const std::shared_ptr<const IndexReader>> parts);
+
+    // The index this reader opened: for a combined one, the first part's.
     const Directory& directory() const { return *dir_; }
+    // Where each index searched is (one for a reader of one index), and
+    // which of them holds a segment.
+    const std::vector<std::string>& locations() const { return locations_; }
+    std::size_t segment_location(std::size_t segment) const { return segment_locations_[segment]; }
     const Manifest& manifest() const { return manifest_; }
     const std::vector<std::shared_ptr<const Segment>>& segments() const { return segments_; }
     // Global document number of a segment's first document.
@@ -56,7 +71,8 @@ class IndexReader {
     // Documents containing the term, summed over segments.
     std::uint64_t doc_freq(std::string_view key) const;
 
-    // The catalogue, read on demand (it can be large and queries don't need it).
+    // The catalogue, read on demand (it can be large and queries don't need
+    // it). Throws scoop::Error for a combined reader, which has several.
     Catalog load_catalog() const;
 
   private:
@@ -68,6 +84,8 @@ class IndexReader {
     std::vector<std::uint64_t> bases_;
     std::uint64_t doc_count_ = 0;
     std::array<std::uint64_t, kFieldCount> totals_{};
+    std::vector<std::string> locations_;
+    std::vector<std::size_t> segment_locations_;
 };
 
 // The catalogue a manifest names (empty when it names none).

@@ -16,6 +16,8 @@ std::vector<Hit> HitRenderer::render(std::span<const TopK::Entry> entries,
         hit.doc = entries[i].doc;
         hit.score = entries[i].score;
         const auto [si, local] = reader_.locate(hit.doc);
+        if (reader_.locations().size() > 1)
+            hit.index = reader_.locations()[reader_.segment_location(si)];
         if (options.load_documents)
             hit.document = segments[si]->stored().document(local, caches_[si], options.snippets,
                                                            kSnippetScanBytes);

@@ -6,6 +6,7 @@
 
 #include <cstdint>
 #include <span>
+#include <string>
 #include <vector>
 
 #include "analysis/analyzer.h"
@@ -24,6 +25,9 @@ struct Hit {
     std::uint64_t doc = 0;  // global document number in this snapshot
     double score = 0;
     StoredDocument document;
+    // Where the index holding it is, when several are searched together
+    // (IndexReader::combine); empty for one.
+    std::string index;
     Snippet snippet;
     std::vector<ScorePart> explanation;
 };

@@ -21,6 +21,9 @@ void validate(const SearchOptions& o) {
     if (o.snippet_width < 1 || o.snippet_width > 10'000)
         throw Error(
             fmt::format("--snippet-width must be from 1 to 10000, not {}", o.snippet_width));
+    if (!(o.common_word_weight >= 0.0 && o.common_word_weight <= 1.0))
+        throw Error(
+            fmt::format("--common-word-weight must be from 0 to 1, not {}", o.common_word_weight));
     if (o.max_prefix_terms < 1 || o.max_prefix_terms > o.limits.max_terms)
         throw Error(
             fmt::format("--max-prefix-terms must be from 1 to {} (--max-query-terms), not {}",

@@ -35,6 +35,11 @@ struct SearchOptions {
     // tests compare the pruned evaluation with.
     bool exhaustive = false;
     std::size_t max_prefix_terms = 128;
+    // What an optional common English word ("the", "of") counts for in a
+    // ranked query, in [0, 1]: 1 as any word, 0 dropped
+    // (common_word_weight.h). Dropped by default: that ranks better on all
+    // three test collections (docs/QUERY.md, "Common words").
+    double common_word_weight = 0.0;
     bool suggest = true;  // "did you mean" when nothing matches
     QueryLimits limits;
     QuerySyntax syntax = QuerySyntax::kLenient;  // --strict: malformed queries are errors

@@ -4,6 +4,7 @@
 #include <chrono>
 
 #include "query/collector.h"
+#include "query/common_word_weight.h"
 #include "query/count_collector.h"
 #include "query/newest_first_collector.h"
 #include "query/top_score_collector.h"
@@ -34,6 +35,7 @@ Searcher::Searcher(std::shared_ptr<const IndexReader> reader)
 Searcher::Compiled Searcher::compile(std::string_view text, const SearchOptions& options) {
     validate(options);
     Compiled c{QueryParser(analyzer_, options.limits, options.syntax).parse(text), nullptr};
+    scale_common_words(c.parsed.query, options.common_word_weight);
     WeightContext context{*reader_, options.bm25, options.max_prefix_terms, c.parsed.warnings,
                           options.limits.max_terms};
     c.weight = create_weight(c.parsed.query, context);

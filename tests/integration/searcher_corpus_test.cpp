@@ -273,6 +273,75 @@ TEST_F(SampleCorpus, LenientQueriesAreAnsweredWithNotes) {
     EXPECT_NE(strict.err.find("this quote is never closed"), std::string::npos) << strict.err;
 }
 
+TEST_F(SampleCorpus, OptionalCommonWordsAreDroppedUnlessAskedFor) {
+    // "the" and "of" would add a little to every hit: dropped, the query
+    // ranks exactly as without them.
+    const auto with = query("the sale of missiles");
+    const auto without = query("sale missiles");
+    ASSERT_EQ(with.at("total"), without.at("total"));
+    for (std::size_t i = 0; i < with.at("hits").size(); ++i)
+        EXPECT_EQ(with.at("hits").at(i).at("score"), without.at("hits").at(i).at("score"));
+    EXPECT_EQ(with.at("parsed"), "(text~sale text~missil)");
+    EXPECT_EQ(query("the sale of missiles", "--common-word-weight 1").at("parsed"),
+              "(text~the text~sale text~of text~missil)");
+    EXPECT_EQ(query("the sale", "--common-word-weight 0.5").at("parsed"),
+              "(text~the^0.5 text~sale)");
+    // Where the common words are the query, they stay.
+    EXPECT_EQ(query("to be or not to be").at("parsed"),
+              query("to be or not to be", "--common-word-weight 1").at("parsed"));
+    const RunResult bad =
+        searcher("--common-word-weight 2 --index " + shell_quote(index()) + " iran");
+    EXPECT_EQ(bad.status, 2);
+    EXPECT_NE(bad.err.find("--common-word-weight must be from 0 to 1"), std::string::npos)
+        << bad.err;
+}
+
+TEST_F(SampleCorpus, SeveralIndexesRankAsOneHoldingEveryDocument) {
+    // 000 in one index, 001 in another: together they answer as the index
+    // of both, scores included, and each hit says where it was found.
+    TempDir dir;
+    const std::string corpus = std::string(SCOOP_SOURCE_DIR) + "/corpus/";
+    for (const auto& [name, file] : {std::pair{"a", k000}, std::pair{"b", k001}}) {
+        const RunResult r =
+            indexer("-q --index " + shell_quote(dir.file(name)) + " " + shell_quote(corpus + file));
+        ASSERT_EQ(r.status, 0) << r.err;
+    }
+    const std::string both =
+        "--index " + shell_quote(dir.file("a")) + " --index " + shell_quote(dir.file("b"));
+    for (const std::string q :
+         {"iran missile", "khatami OR lavrov", "\"arms iran\"~3", "russia*"}) {
+        const RunResult r = searcher("--json -n 50 " + both + " -- " + shell_quote(q));
+        ASSERT_EQ(r.status, 0) << q << ": " << r.err;
+        const auto combined = nlohmann::json::parse(r.out);
+        const auto single = query(q);
+        ASSERT_EQ(combined.at("total"), single.at("total")) << q;
+        ASSERT_EQ(files(combined), files(single)) << q;
+        for (std::size_t i = 0; i < single.at("hits").size(); ++i) {
+            const auto& hit = combined.at("hits").at(i);
+            EXPECT_NEAR(hit.at("score").get<double>(),
+                        single.at("hits").at(i).at("score").get<double>(), 1e-9)
+                << q;
+            const bool in_a = files(combined).at(i) == k000;
+            EXPECT_EQ(hit.at("index"), dir.file(in_a ? "a" : "b")) << q;
+        }
+        EXPECT_FALSE(single.at("hits").at(0).contains("index"));
+    }
+    // The same in batch mode; an index named twice is searched once.
+    const RunResult batch = searcher("--json " + both + " --batch", "iran\n");
+    EXPECT_EQ(nlohmann::json::parse(batch.out).at("total"), 2) << batch.err;
+    const RunResult twice =
+        searcher("--json --index " + shell_quote(dir.file("a")) + " " + both + " -- iran");
+    EXPECT_EQ(nlohmann::json::parse(twice.out).at("total"), 2) << twice.err;
+    // Indexes that rank differently are refused, naming both.
+    ASSERT_EQ(indexer("-q --title-weight 5 --index " + shell_quote(dir.file("c")) + " " +
+                      shell_quote(corpus + k000))
+                  .status,
+              0);
+    const RunResult mixed = searcher(both + " --index " + shell_quote(dir.file("c")) + " -- iran");
+    EXPECT_EQ(mixed.status, 2);
+    EXPECT_NE(mixed.err.find("cannot be searched together"), std::string::npos) << mixed.err;
+}
+
 TEST_F(SampleCorpus, AQueryArgumentIsTheSameBatchLine) {
     // CLI11 would read "[iran,missile]" as a list; the searcher takes its
     // query arguments verbatim, so each is what the same --batch line is.

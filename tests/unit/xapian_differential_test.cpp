@@ -391,6 +391,8 @@ Corpus::ScoopAnswer Corpus::scoop_matches(const std::string& query) {
     all.load_documents = false;
     all.suggest = false;
     all.max_prefix_terms = script_.max_prefix_terms;
+    // Xapian's query is every word of scoop's: common words kept.
+    all.common_word_weight = 1.0;
     const SearchResult result = searcher_->search(query, all);
     answer.parsed = result.parsed;
     for (const Hit& h : result.hits) answer.documents.push_back(record_of_scoop_doc_[h.doc]);

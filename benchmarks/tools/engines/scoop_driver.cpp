@@ -47,10 +47,23 @@ Searcher& ScoopEngine::searcher() {
     return *searcher_;
 }
 
-Page ScoopEngine::search(std::string_view query, std::size_t k) {
-    // searcher --no-snippets: every default but the snippets; the hits'
-    // stored fields are read, as for a result list.
+namespace {
+
+// The peers are given every word of a query, so scoop ranks by every word
+// too: its default drops optional common words (docs/QUERY.md), which
+// would answer another query, with other hit counts, and faster.
+SearchOptions same_words_as_peers() {
     SearchOptions options;
+    options.common_word_weight = 1.0;
+    return options;
+}
+
+}  // namespace
+
+Page ScoopEngine::search(std::string_view query, std::size_t k) {
+    // searcher --no-snippets --common-word-weight 1: every default but the
+    // snippets; the hits' stored fields are read, as for a result list.
+    SearchOptions options = same_words_as_peers();
     options.limit = k;
     options.snippets = false;
     const SearchResult result = searcher().search(query, options);
@@ -61,7 +74,7 @@ Page ScoopEngine::search(std::string_view query, std::size_t k) {
 }
 
 std::uint64_t ScoopEngine::count(std::string_view query) {
-    return searcher().count(query);  // searcher --count
+    return searcher().count(query, same_words_as_peers());  // searcher --count
 }
 
 std::uint64_t ScoopEngine::index_bytes() const {

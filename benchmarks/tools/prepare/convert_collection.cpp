@@ -9,9 +9,11 @@
 // Documents become articles {"title", "body", ["date",] "source", "url"}
 // with url "<collection>:<the collection's own doc id>" (integer, no
 // leading zeros). Queries become
-//   {"id": "cacm-12", "class": "Human", "op": "or", "words": [...], "query": "..."}
+//   {"id": "cacm-12", "class": "Human", "op": "or", "words": [...], "query": "...",
+//    "text": "..."}
 // with the analysed words of the query text in order (repeats kept, as
-// BM25 over a bag of query words sees them). Judgments are TREC qrels
+// BM25 over a bag of query words sees them) and the text as its author
+// wrote it, whitespace collapsed. Judgments are TREC qrels
 // "QID 0 DOCNO REL" where QID is the query's "id" and DOCNO the article's
 // "url", so a run built from searcher output needs no id mapping.
 //   cacm:      smart/cacm.all; title .T; body .W (abstract), .K (keywords)
@@ -403,8 +405,12 @@ void convert(const std::string& name, const std::string& data, const std::string
         }
         if (words.empty()) throw Error(fmt::format("{}: query {} has no words", name, q.number));
         total_words += words.size();
-        queries.line(
-            query_line_json(fmt::format("{}-{}", c.name, q.number), "Human", "or", words).dump());
+        nlohmann::ordered_json line =
+            query_line_json(fmt::format("{}-{}", c.name, q.number), "Human", "or", words);
+        // The query as its author wrote it (hyphens, dots, brackets kept),
+        // for measuring how the searcher reads such text.
+        line["text"] = collapse(q.text);
+        queries.line(line.dump());
     }
     queries.close();
 
