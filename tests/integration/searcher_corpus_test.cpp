@@ -197,6 +197,11 @@ TEST_F(SampleCorpus, NoHitsSuggestsCorrections) {
     EXPECT_EQ(r.at("suggestions")[0].at("correction"), "cosmonauts");
     const RunResult text = searcher("--index " + shell_quote(index()) + " cosmonauds");
     EXPECT_NE(text.out.find("did you mean: cosmonauts"), std::string::npos) << text.out;
+    // Two edits away, as the first character has it; a mistyped first
+    // character gets no suggestion (as Lucene's DirectSpellChecker).
+    EXPECT_EQ(query("khatamu").at("suggestions")[0].at("correction"), "khatami");
+    EXPECT_EQ(query("lavrovv").at("suggestions")[0].at("correction"), "lavrov");
+    EXPECT_FALSE(query("gosmonauts").contains("suggestions"));
 }
 
 TEST_F(SampleCorpus, JsonHitsCarryEveryField) {
