@@ -112,6 +112,10 @@ int main(int argc, char** argv) {
                    "What an optional common word (the, of, which) counts for in a ranked query: "
                    "1 as any word, 0 dropped")
         ->capture_default_str();
+    app.add_option("--proximity-weight", options.proximity_weight,
+                   "Add this times a term-proximity bonus (BM25TP) to the top 100's scores: "
+                   "words of the query near each other rank higher (0: plain BM25)")
+        ->capture_default_str();
     app.add_option("--max-prefix-terms", options.max_prefix_terms, "Words a prefix* may expand to")
         ->capture_default_str();
     app.add_option("--max-query-bytes", options.limits.max_bytes, "Longest query accepted")

@@ -24,6 +24,9 @@ void validate(const SearchOptions& o) {
     if (!(o.common_word_weight >= 0.0 && o.common_word_weight <= 1.0))
         throw Error(
             fmt::format("--common-word-weight must be from 0 to 1, not {}", o.common_word_weight));
+    if (!(o.proximity_weight >= 0.0 && o.proximity_weight <= 100.0))
+        throw Error(
+            fmt::format("--proximity-weight must be from 0 to 100, not {}", o.proximity_weight));
     if (o.max_prefix_terms < 1 || o.max_prefix_terms > o.limits.max_terms)
         throw Error(
             fmt::format("--max-prefix-terms must be from 1 to {} (--max-query-terms), not {}",

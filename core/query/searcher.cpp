@@ -2,11 +2,13 @@
 
 #include <algorithm>
 #include <chrono>
+#include <optional>
 
 #include "query/collector.h"
 #include "query/common_word_weight.h"
 #include "query/count_collector.h"
 #include "query/newest_first_collector.h"
+#include "query/proximity_bonus.h"
 #include "query/top_score_collector.h"
 
 namespace scoop {
@@ -25,6 +27,20 @@ void collect_words(const Query& q, std::vector<std::pair<Field, std::string>>& o
     else if (const auto* b = std::get_if<BooleanQuery>(&q))
         for (const auto& c : b->clauses)
             if (c.occur != Occur::kMustNot) collect_words(c.query, out);
+}
+
+// Adds `weight` times each entry's proximity bonus, re-sorts, keeps the
+// best k.
+void add_proximity_bonus(const ProximityBonus& proximity, double weight,
+                         std::vector<TopK::Entry>& entries, std::size_t k) {
+    for (TopK::Entry& e : entries) {
+        e.score += weight * proximity.bonus(e.doc);
+        e.key = e.score;
+    }
+    std::stable_sort(entries.begin(), entries.end(), [](const auto& a, const auto& b) {
+        return a.score != b.score ? a.score > b.score : a.doc < b.doc;
+    });
+    if (entries.size() > k) entries.resize(k);
 }
 
 }  // namespace
@@ -52,10 +68,17 @@ SearchResult Searcher::search(std::string_view query_text, const SearchOptions& 
     const std::size_t k = options.offset + options.limit;
     std::vector<TopK::Entry> entries;
     if (options.sort == SortOrder::kRelevance) {
-        TopScoreCollector top(k, options.exact_total_up_to,
+        // With a proximity bonus, the BM25 top kProximityRerankDepth (or the
+        // page, when deeper) is re-ranked: the bonus has no bounds to prune by.
+        std::optional<ProximityBonus> proximity;
+        if (options.proximity_weight > 0) proximity.emplace(*reader_, parsed.query, options.bm25);
+        const bool rerank = proximity && proximity->applies();
+        TopScoreCollector top(rerank ? std::max(k, kProximityRerankDepth) : k,
+                              options.exact_total_up_to,
                               !options.exhaustive && !options.exact_total);
         collect_matches(*reader_, weight.get(), top);
         entries = top.sorted();
+        if (rerank) add_proximity_bonus(*proximity, options.proximity_weight, entries, k);
         result.total = top.total();
         result.total_is_exact = top.total_is_exact();
     } else {
